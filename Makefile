@@ -7,7 +7,7 @@ export npm_config_update_notifier := false
 export npm_config_fund := false
 export npm_config_audit := false
 
-.PHONY: test demo build deps node typecheck clean
+.PHONY: test demo bench build deps node system-packages pulumi-cli typecheck clean
 
 node:
 	@scripts/ensure-node.sh
@@ -19,17 +19,29 @@ node_modules/.install-stamp: package-lock.json package.json | node
 
 deps: node node_modules/.install-stamp
 
+# A real DNS server (PowerDNS) for DCV in the demo and the e2e suite.
+system-packages:
+	@scripts/ensure-system-packages.sh
+
+# The Pulumi CLI: the one on PATH when it has the expected version, else built once from Go modules
+# into ~/.cache/pulumi-nicsrs (the first build takes several minutes).
+pulumi-cli:
+	@scripts/ensure-pulumi.sh >/dev/null
+
 build: deps
 	@npm run -s build
 
 typecheck: build
 	@npm run -s typecheck
 
-test: typecheck
+test: typecheck system-packages pulumi-cli
 	@npm test -s
 
-demo: build
-	@scripts/demo.sh
+demo: build system-packages pulumi-cli
+	@node -r ts-node/register/transpile-only scripts/demo.ts
+
+bench: build system-packages pulumi-cli
+	@node -r ts-node/register/transpile-only bench/run.ts
 
 clean:
 	rm -rf dist .tools node_modules

@@ -1,4 +1,4 @@
-// The few PowerDNS HTTP API calls the demo, the examples' DNS resource and the tests need.
+// The few PowerDNS HTTP API calls the examples' DNS record resource, the demo and the tests need.
 export interface PowerDnsEndpoint {
   apiUrl: string;
   apiKey: string;
@@ -30,7 +30,10 @@ async function patchZone(api: PowerDnsEndpoint, zone: string, rrset: Record<stri
     body: JSON.stringify({ rrsets: [rrset] }),
     signal: AbortSignal.timeout(10_000),
   });
-  if (!res.ok) throw new Error(`PowerDNS PATCH ${zone}: HTTP ${res.status} ${await res.text()}`);
+  // 404/422 on DELETE: the zone or server is gone already, which must not block a destroy.
+  if (!res.ok && !(rrset.changetype === "DELETE" && (res.status === 404 || res.status === 422))) {
+    throw new Error(`PowerDNS PATCH ${zone} ${String(rrset.type)} ${String(rrset.name)}: HTTP ${res.status} ${await res.text()}`);
+  }
 }
 
 export function upsertRecord(api: PowerDnsEndpoint, spec: DnsRecordSpec): Promise<void> {
