@@ -1,0 +1,81 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Certificate, CertificateValidation } from "pulumi-nicsrs";
+import { PowerDnsRecord } from "../../../examples/powerdns/record";
+
+interface CertificateSpec {
+  name: string;
+  domains: string[];
+  productCode?: string;
+  years?: number;
+  deletePolicy?: "cancelPending" | "retain" | "cancel" | "revoke";
+  certId?: string;
+  dcvMethod?: "CNAME_CSR_HASH" | "EMAIL";
+  dcvEmail?: string;
+  /** false: no DNS records and no validation (an order left pending). */
+  validate?: boolean;
+}
+
+const config = new pulumi.Config("e2e");
+const specs = config.requireObject<CertificateSpec[]>("certificates");
+const zone = config.require("zone");
+const dnsApiUrl = config.require("dnsApiUrl");
+const dnsApiKey = config.requireSecret("dnsApiKey");
+
+const administrator = {
+  firstName: "Ada",
+  lastName: "Lovelace",
+  job: "Engineer",
+  email: "ada@example.test",
+  mobile: "+1 555 0100",
+  address: "1 Analytical Way",
+  city: "London",
+  state: "London",
+  postCode: "N1 9GU",
+  country: "GB",
+  organization: "Example Ltd",
+};
+
+export const certificates: Record<string, pulumi.Output<unknown>> = {};
+
+for (const spec of specs) {
+  const cert = new Certificate(spec.name, {
+    productCode: spec.productCode ?? "positivessl-multi-domain",
+    years: spec.years ?? 1,
+    domains: spec.domains,
+    dcvMethod: spec.dcvMethod ?? "CNAME_CSR_HASH",
+    ...(spec.dcvEmail ? { dcvEmail: spec.dcvEmail } : {}),
+    administrator,
+    ...(spec.deletePolicy ? { deletePolicy: spec.deletePolicy } : {}),
+    ...(spec.certId ? { certId: spec.certId } : {}),
+  });
+
+  let validation: CertificateValidation | undefined;
+  if (spec.validate !== false) {
+    const records = spec.domains.map(
+      (_domain, i) =>
+        new PowerDnsRecord(`${spec.name}-dcv-${i}`, {
+          apiUrl: dnsApiUrl,
+          apiKey: dnsApiKey,
+          zone,
+          name: cert.dcvRecords.apply((r) => r[i].name),
+          type: cert.dcvRecords.apply((r) => r[i].type as "CNAME" | "TXT"),
+          value: cert.dcvRecords.apply((r) => r[i].value),
+        }),
+    );
+    validation = new CertificateValidation(
+      `${spec.name}-validation`,
+      { certificate: cert, validationRecordFqdns: records.map((r) => r.name), timeoutMinutes: 2 },
+      { dependsOn: records },
+    );
+  }
+
+  certificates[spec.name] = pulumi.output({
+    id: cert.id,
+    certId: cert.certId,
+    status: cert.status,
+    dcvRecords: cert.dcvRecords,
+    notAfter: validation ? validation.notAfter : cert.notAfter,
+    serialNumber: validation ? validation.serialNumber : cert.serialNumber,
+    certificatePem: validation ? validation.certificatePem : cert.certificatePem,
+  });
+}

@@ -1,0 +1,83 @@
+// Runs the e2e program (test/e2e/program) through the real Pulumi CLI with the Automation API:
+// one local file backend per suite, one stack per scenario, the lab's simulator and DNS server.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LocalWorkspace, type PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import { engineEnv, pulumiCommand } from "../../scripts/engine/pulumi-cli";
+import { LAB_TOKEN, LAB_ZONE, startLab, type Lab } from "../../scripts/engine/lab";
+
+export const PROGRAM_DIR = join(__dirname, "program");
+
+export interface CertificateSpec {
+  name: string;
+  domains: string[];
+  productCode?: string;
+  years?: number;
+  deletePolicy?: "cancelPending" | "retain" | "cancel" | "revoke";
+  certId?: string;
+  dcvMethod?: "CNAME_CSR_HASH" | "EMAIL";
+  dcvEmail?: string;
+  validate?: boolean;
+}
+
+export class EngineHarness {
+  lab!: Lab;
+  backendDir!: string;
+  command!: PulumiCommand;
+  /** Every engine line of every operation, to search for leaked secrets. */
+  readonly transcript: string[] = [];
+
+  async start(): Promise<void> {
+    this.command = await pulumiCommand();
+    this.lab = await startLab();
+    this.backendDir = mkdtempSync(join(tmpdir(), "nicsrs-e2e-state-"));
+  }
+
+  async stop(): Promise<void> {
+    await this.lab?.stop();
+    if (this.backendDir) rmSync(this.backendDir, { recursive: true, force: true });
+  }
+
+  env(): Record<string, string> {
+    // Validation polls fast here: the simulator answers at once.
+    return { ...engineEnv(this.backendDir), NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" };
+  }
+
+  async stack(name: string, certificates: CertificateSpec[]): Promise<Stack> {
+    const stack = await LocalWorkspace.createOrSelectStack(
+      { stackName: name, workDir: PROGRAM_DIR },
+      { pulumiCommand: this.command, envVars: this.env() },
+    );
+    await stack.setAllConfig({
+      "nicsrs:endpoint": { value: this.lab.simulator.url },
+      "nicsrs:apiToken": { value: LAB_TOKEN, secret: true },
+      "e2e:zone": { value: LAB_ZONE },
+      "e2e:dnsApiUrl": { value: this.lab.dns.apiUrl },
+      "e2e:dnsApiKey": { value: this.lab.dns.apiKey, secret: true },
+      "e2e:certificates": { value: JSON.stringify(certificates) },
+    });
+    return stack;
+  }
+
+  /** Output handler for the Automation API that keeps the transcript. */
+  readonly record = (line: string): void => {
+    this.transcript.push(line);
+    if (process.env.E2E_VERBOSE) process.stdout.write(line);
+  };
+
+  /** Simulator call counts since the last reset, and a reset. */
+  async callsSinceReset(): Promise<Record<string, number>> {
+    return this.lab.simulator.admin.calls();
+  }
+}
+
+export const MUTATING_ENDPOINTS = ["place", "renew", "reissue", "cancel", "revoke", "updateDCV"];
+
+export function sumCalls(calls: Record<string, number>, endpoints?: string[]): number {
+  return Object.entries(calls)
+    .filter(([endpoint]) => !endpoints || endpoints.includes(endpoint))
+    .reduce((n, [, count]) => n + count, 0);
+}
+
+export { LAB_TOKEN, LAB_ZONE };
