@@ -1,1 +1,2 @@
 export * from "./nicsrs/wire";
+export * from "./nicsrs";

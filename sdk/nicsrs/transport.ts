@@ -1,0 +1,208 @@
+// One HTTP exchange with NicSRS: POST, timeouts, envelope parsing, error classification.
+// Knows nothing about retries or endpoints' meanings.
+import { Agent, request, type Dispatcher } from "undici";
+import { EnvelopeSchema, type Envelope } from "./wire";
+import { NicSrsResponseError, NicSrsTransportError, makeRedactor } from "./errors";
+import { parseRetryAfter } from "./retry";
+
+export const EXCERPT_MAX = 300;
+
+export interface TransportOptions {
+  baseUrl: string;
+  apiToken: string;
+  timeoutMs: number;
+  dispatcher?: Dispatcher;
+  logger?: (line: string) => void;
+  now: () => number;
+}
+
+export interface Reply {
+  envelope: Envelope;
+  httpStatus: number;
+}
+
+/** Error codes meaning the request never left: nothing can have reached the server. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_FAIL",
+  "EAI_NODATA",
+  "EAI_NONAME",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EHOSTUNREACH",
+  "EHOSTDOWN",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_INVALID_ARG",
+  "UND_ERR_CLOSED",
+  "UND_ERR_DESTROYED",
+  "UND_MOCK_ERR_MOCK_NOT_MATCHED",
+  "ERR_INVALID_URL",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+]);
+
+const DESCRIPTIONS: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host name not found",
+  EAI_AGAIN: "DNS lookup failed",
+  UND_ERR_CONNECT_TIMEOUT: "timed out connecting",
+  ECONNRESET: "connection reset",
+  EPIPE: "connection closed while sending",
+  UND_ERR_SOCKET: "connection closed by the server",
+  UND_ERR_HEADERS_TIMEOUT: "timed out waiting for the response",
+  UND_ERR_BODY_TIMEOUT: "timed out reading the response",
+  TimeoutError: "timed out",
+  AbortError: "aborted",
+  UND_ERR_ABORTED: "aborted",
+};
+
+function errorCode(err: unknown): string {
+  if (!(err instanceof Error) && (typeof err !== "object" || err === null)) return "UNKNOWN";
+  const e = err as { code?: unknown; name?: unknown; errors?: unknown };
+  if (typeof e.code === "string" && e.code) return e.code;
+  // Happy-eyeballs connects fail with an AggregateError holding one error per address.
+  if (Array.isArray(e.errors) && e.errors.length > 0) return errorCode(e.errors[0]);
+  if (e.name === "TimeoutError" || e.name === "AbortError") return e.name;
+  return typeof e.name === "string" ? e.name : "UNKNOWN";
+}
+
+/** Normalizes `https://host/prefix/` → `https://host/prefix` (throws on a non-http URL). */
+export function normalizeBaseUrl(baseUrl: string): string {
+  const u = new URL(baseUrl);
+  if (u.protocol !== "https:" && u.protocol !== "http:") throw new TypeError(`NicSRS baseUrl must be http(s): ${u.protocol}`);
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+
+export class Transport {
+  readonly #token: string;
+  readonly #redact: (s: string) => string;
+  readonly #base: string;
+  readonly #timeoutMs: number;
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
+  readonly #logger?: (line: string) => void;
+  readonly #now: () => number;
+
+  constructor(opts: TransportOptions) {
+    this.#token = opts.apiToken;
+    this.#redact = makeRedactor(opts.apiToken);
+    this.#base = normalizeBaseUrl(opts.baseUrl);
+    this.#timeoutMs = opts.timeoutMs;
+    this.#ownsDispatcher = !opts.dispatcher;
+    this.#dispatcher =
+      opts.dispatcher ??
+      new Agent({
+        keepAliveTimeout: 10_000,
+        connect: { timeout: Math.min(opts.timeoutMs, 10_000) },
+        headersTimeout: opts.timeoutMs,
+        bodyTimeout: opts.timeoutMs,
+      });
+    this.#logger = opts.logger;
+    this.#now = opts.now;
+  }
+
+  get redact(): (s: string) => string {
+    return this.#redact;
+  }
+
+  urlFor(endpoint: string): string {
+    return `${this.#base}/ssl/${endpoint}`;
+  }
+
+  async close(): Promise<void> {
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  }
+
+  /** POSTs `{ api_token, ...fields }` (an object `params` JSON-encoded as a string). */
+  async post(endpoint: string, fields: Record<string, unknown>, attempt: number): Promise<Reply> {
+    const body: Record<string, unknown> = { api_token: this.#token };
+    for (const [k, v] of Object.entries(fields)) {
+      if (v === undefined) continue;
+      body[k] = k === "params" && typeof v === "object" && v !== null ? JSON.stringify(v) : v;
+    }
+    const started = this.#now();
+    let status: number;
+    let text: string;
+    let retryAfter: string | string[] | undefined;
+    try {
+      const res = await request(this.urlFor(endpoint), {
+        method: "POST",
+        dispatcher: this.#dispatcher,
+        headers: { "content-type": "application/json", accept: "application/json", "user-agent": "pulumi-nicsrs" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+        headersTimeout: this.#timeoutMs,
+        bodyTimeout: this.#timeoutMs,
+      });
+      status = res.statusCode;
+      retryAfter = res.headers["retry-after"];
+      try {
+        text = await res.body.text();
+      } catch (err) {
+        throw this.#transportError(endpoint, err, true);
+      }
+    } catch (err) {
+      const failure = err instanceof NicSrsTransportError ? err : this.#transportError(endpoint, err);
+      this.#log(endpoint, `error(${failure.errorCode ?? "UNKNOWN"})`, started, attempt);
+      throw failure;
+    }
+    this.#log(endpoint, String(status), started, attempt);
+    return this.#parse(endpoint, status, text, parseRetryAfter(retryAfter, this.#now()));
+  }
+
+  #parse(endpoint: string, status: number, text: string, retryAfterMs: number | undefined): Reply {
+    const excerpt = this.excerpt(text);
+    const fail = (why: string) =>
+      new NicSrsResponseError(endpoint, `NicSRS ${endpoint}: ${why} (HTTP ${status}): ${JSON.stringify(excerpt)}`, status, excerpt, retryAfterMs);
+    if (status === 429 || status >= 500) throw fail(status === 429 ? "rate limited" : "server error");
+
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+      throw fail("the response body is not JSON");
+    }
+    const env = EnvelopeSchema.safeParse(json);
+    if (!env.success) throw fail("the response is not a NicSRS envelope ({ code, ... })");
+    // A non-2xx status with a proper error envelope is still the API's answer (e.g. code 400).
+    if ((status < 200 || status >= 300) && (env.data.code === 1 || env.data.code === 2)) throw fail(`unexpected HTTP status`);
+    return { envelope: env.data, httpStatus: status };
+  }
+
+  /** At most EXCERPT_MAX characters of `text`, token redacted, whitespace collapsed. */
+  excerpt(text: string): string {
+    return this.#redact(text).replace(/\s+/g, " ").trim().slice(0, EXCERPT_MAX);
+  }
+
+  #transportError(endpoint: string, err: unknown, afterHeaders = false): NicSrsTransportError {
+    const code = errorCode(err);
+    const reached = afterHeaders || !NOT_SENT_CODES.has(code);
+    const what = DESCRIPTIONS[code] ?? "request failed";
+    const raw = err instanceof Error ? err.message : String(err);
+    const timedOut = code === "TimeoutError" ? ` after ${this.#timeoutMs} ms` : "";
+    const message = this.#redact(
+      `NicSRS ${endpoint}: ${what}${timedOut} (${code}) calling ${this.urlFor(endpoint)}` +
+        (reached ? "; the server may have received the request" : "; the request was not sent") +
+        (raw && raw !== what ? `: ${raw}` : ""),
+    );
+    // Never the raw undici error: it can reference the request, body included.
+    const cause = Object.assign(new Error(this.#redact(raw)), { name: err instanceof Error ? err.name : "Error", code });
+    return new NicSrsTransportError(endpoint, message, reached, code, cause);
+  }
+
+  #log(endpoint: string, status: string, started: number, attempt: number): void {
+    if (!this.#logger) return;
+    try {
+      this.#logger(`nicsrs ${endpoint} status=${status} duration=${Math.round(this.#now() - started)}ms attempt=${attempt}`);
+    } catch {
+      // A broken logger must not break the call.
+    }
+  }
+}
