@@ -138,7 +138,11 @@ export function normalizeDcv(source: DcvSource, requested: readonly RequestedDom
   };
   for (const r of requested) add(r.domainName, r.dcvMethod, r.dcvEmail);
   for (const e of source.dcvList ?? []) add(e.domainName, e.dcvMethod, e.dcvEmail);
-  for (const d of Object.keys(source.dcvInfo ?? {})) add(d);
+  // dcvInfo may key a wildcard domain by its base name; that is the same domain, not a new one.
+  const known = () => [...domains.keys()].map((k) => key(stripWildcard(k)));
+  for (const d of Object.keys(source.dcvInfo ?? {})) {
+    if (!domains.has(key(d)) && !known().includes(key(stripWildcard(d)))) add(d);
+  }
 
   for (const { domain, method: listedMethod, email: listedEmail } of domains.values()) {
     const info = lookup(source.dcvInfo, domain);
