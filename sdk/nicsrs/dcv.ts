@@ -4,7 +4,7 @@ import type { DcvFields, DcvMethod } from "./wire";
 import type { DcvRecords, DnsDcvRecord, EmailDcvRecord, FileDcvRecord } from "./types";
 
 export interface DcvSource extends Partial<DcvFields> {
-  dcvList?: { domainName: string; dcvMethod?: string | null; dcvEmail?: string | null }[] | null;
+  dcvList?: { domainName: string; dcvMethod?: string | null; dcvEmail?: string | null; [field: string]: unknown }[] | null;
   dcvInfo?: Record<string, Partial<DcvFields>> | null;
 }
 
