@@ -236,14 +236,21 @@ export class NicSrsClient {
     const refId = input?.refId ?? this.#generateRefId();
     const req = validate(endpoint, schema, { ...input, refId }) as z.output<typeof schema>;
     const requested = req.params?.domainInfo ?? [];
+    let result: OrderResult;
     try {
       const reply = await this.#call(endpoint, req, { read: false });
-      return toOrderResult(this.#data(endpoint, PlaceDataSchema, reply.envelope.data, reply), refId, requested);
+      result = toOrderResult(this.#data(endpoint, PlaceDataSchema, reply.envelope.data, reply), refId, requested);
     } catch (err) {
       if (!(err instanceof NicSrsError)) throw err;
       err.refId = refId;
       return this.#recover(endpoint, refId, err);
     }
+    // A reissue without domainInfo gets single DCV fields that name no domain: collect knows the domains.
+    if (requested.length === 0) {
+      const collected = await this.collect(result.certId).catch(() => undefined);
+      if (collected) result.dcv = collected.dcv;
+    }
+    return result;
   }
 
   /**

@@ -222,6 +222,20 @@ describe("NicSrsClient (MockAgent)", () => {
       assert.deepEqual(r.dcv.files, []);
     });
 
+    it("reissue without domainInfo: the reply's single DCV fields name no domain, so collect supplies the domains", async () => {
+      const t = setup();
+      t.reply("reissue", 200, { code: 1, data: { certId: "C2", dcvMethod: "CNAME_CSR_HASH", DCVdnsHost: "_R", DCVdnsValue: "r.sectigo.com", DCVdnsType: "CNAME" } });
+      t.reply("collect", 200, {
+        code: 1,
+        status: "PENDING",
+        data: { DCVdnsHost: "_R", DCVdnsValue: "r.sectigo.com", DCVdnsType: "CNAME", dcvList: [{ domainName: "r.test", dcvMethod: "CNAME_CSR_HASH" }] },
+      });
+      const r = await t.client.reissue({ certId: "C1" });
+      assert.equal(r.recovered, false);
+      assert.deepEqual(r.dcv.dns, [{ domain: "r.test", method: "CNAME_CSR_HASH", name: "_R.r.test", type: "CNAME", value: "r.sectigo.com" }]);
+      assert.deepEqual(t.calls().map((c) => [c.endpoint, c.body.certId]), [["reissue", "C1"], ["collect", "C2"]]);
+    });
+
     it("collect: status, PEMs, ISO dates, dcvList domains; unknown fields ignored", async () => {
       const t = setup();
       t.reply("collect", 200, {
