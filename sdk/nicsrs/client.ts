@@ -259,7 +259,10 @@ export class NicSrsClient {
    */
   async #recover(endpoint: string, refId: string, err: NicSrsError): Promise<OrderResult> {
     const notPlaced = `The order was not placed; it is safe to retry with the same refId "${refId}".`;
-    const answerLost = (err instanceof NicSrsTransportError && err.mayHaveReachedServer) || err instanceof NicSrsResponseError;
+    // A 4xx without a NicSRS envelope (wrong URL, proxy refusal, 429) was turned away unprocessed.
+    const answerLost =
+      (err instanceof NicSrsTransportError && err.mayHaveReachedServer) ||
+      (err instanceof NicSrsResponseError && (err.httpStatus >= 500 || err.httpStatus < 400));
     if (!answerLost) throw err.annotate(notPlaced);
 
     let found: CertRef | null;

@@ -536,6 +536,15 @@ describe("NicSrsClient (MockAgent)", () => {
       assert.deepEqual(t.calls().map((c) => c.endpoint), ["place"]);
     });
 
+    it("a 4xx without an envelope (wrong URL, proxy refusal) on place: not placed, no lookup", async () => {
+      const t = setup();
+      t.reply("place", 404, "<html>Not Found</html>", { "content-type": "text/html" });
+      const err = await catchError(t.client.place(placeReq));
+      assert.ok(err instanceof NicSrsResponseError && err.httpStatus === 404);
+      assert.match(err.message, /not placed/);
+      assert.deepEqual(t.calls().map((c) => c.endpoint), ["place"]);
+    });
+
     it("an API error on place is thrown as is (no lookup), annotated as not placed", async () => {
       const t = setup();
       t.reply("place", 200, { code: -4, msg: "insufficient credit" });
