@@ -1,2 +1,6 @@
 // Package root: the Pulumi resource classes. The CA clients live under `pulumi-nicsrs/sdk`.
-export {};
+export { Certificate, refIdSeed, CERTIFICATE_SECRET_OUTPUTS } from "./provider/certificate";
+export type { CertificateArgs, ContactArgs, OrganizationArgs, DomainDcvArgs, KeyArgs, DeletePolicy } from "./provider/certificate";
+export { CertificateValidation, VALIDATION_SECRET_OUTPUTS } from "./provider/certificate-validation";
+export type { CertificateValidationArgs } from "./provider/certificate-validation";
+export type { DcvRecordOut, DcvFileOut, DcvEmailOut } from "./provider/certificate-outputs";

@@ -1,0 +1,480 @@
+// The Certificate dynamic provider's implementation. Loaded by package name at call time from
+// the shared provider object in ./certificate.ts (which captures nothing), in the provider process.
+import type { CollectResult, NicSrsClient, OrderResult } from "../sdk/nicsrs";
+import { NicSrsApiError } from "../sdk/nicsrs";
+import type { DomainInfo } from "../sdk/nicsrs/wire";
+import {
+  deriveRefId,
+  formatFailures,
+  INPUT_NAMES,
+  placeRefId,
+  toSpec,
+  validateCertificateInputs,
+  type CertificateSpec,
+  type CheckFailure,
+} from "./certificate-inputs";
+import { DEAD_STATUSES, diffCertificate, storedInputs } from "./certificate-diff";
+import { clean, dcvOutputs, isIssued, issuedMaterial, orderOutputs, pendingSummary, verifiedDomains } from "./certificate-outputs";
+import { nicsrsClient } from "./credentials";
+import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
+import { pollUntil, progress } from "./poll";
+import { planningNow, planRenewal, type RenewalAction } from "./renewal-plan";
+
+export { configure } from "./credentials";
+
+type Props = Record<string, unknown>;
+
+/** Outputs that describe the current order or its certificate (cleared when a new order starts). */
+const ORDER_OUTPUTS = [
+  "status",
+  "vendorId",
+  "vendorCertId",
+  "dcvRecords",
+  "dcvFiles",
+  "dcvEmails",
+  "validatedDomains",
+  "certificatePem",
+  "caCertificatePem",
+  "fullChainPem",
+  "pkcs12",
+  "pkcs12Password",
+  "notBefore",
+  "notAfter",
+  "serialNumber",
+  "sha256Fingerprint",
+  "keyMismatch",
+] as const;
+
+const DEAD = new Set<string>(DEAD_STATUSES);
+const MAX_GENERATIONS = 20;
+
+// ---- check / diff --------------------------------------------------------------------------
+
+export async function check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  return { inputs: news, failures: validateCertificateInputs(news ?? {}) };
+}
+
+export async function diff(_id: string, olds: Props, news: Props) {
+  const d = diffCertificate(olds ?? {}, news ?? {}, planningNow());
+  if (d.renewal) progress(`renewal planned: ${d.renewal.reason}`);
+  return { changes: d.changes, replaces: d.replaces, stables: d.stables, deleteBeforeReplace: d.deleteBeforeReplace };
+}
+
+function assertValid(inputs: Props): CertificateSpec {
+  const failures = validateCertificateInputs(inputs);
+  if (failures.length > 0) throw new Error(formatFailures(failures));
+  return toSpec(inputs);
+}
+
+// ---- outputs ---------------------------------------------------------------------------------
+
+/** The inputs as stored in state: `certId` / `refId` inputs under their own names (those two are outputs). */
+function inputEcho(inputs: Props): Props {
+  const out: Props = {};
+  for (const name of INPUT_NAMES) {
+    const v = inputs[name];
+    if (v === undefined) continue;
+    if (name === "certId") out.adoptedCertId = v;
+    else if (name === "refId") out.requestedRefId = v;
+    else out[name] = v;
+  }
+  return out;
+}
+
+function withoutOrderOutputs(props: Props): Props {
+  const out = { ...props };
+  for (const k of ORDER_OUTPUTS) delete out[k];
+  return out;
+}
+
+/** Outputs from a collect, merged over earlier outputs; keeps the local key and CSR. */
+function applyCollect(props: Props, c: CollectResult, now: Date): Props {
+  const material = issuedMaterial(c);
+  const out: Props = {
+    ...props,
+    status: c.status,
+    ...(c.vendorId ? { vendorId: c.vendorId } : {}),
+    ...(c.vendorCertId ? { vendorCertId: c.vendorCertId } : {}),
+    validatedDomains: verifiedDomains(c),
+    ...material,
+  };
+  const dcv = dcvOutputs(c.dcv);
+  if (dcv.dcvRecords.length + dcv.dcvFiles.length + dcv.dcvEmails.length > 0) Object.assign(out, dcv);
+  if (!isIssued(c) && !DEAD.has(c.status)) out.pendingSeenAt = now.toISOString();
+  // The CA's key comes with the certificate; a local key must match it.
+  if (isIssued(c) && !material.privateKeyPem && typeof props.privateKeyPem === "string") {
+    if (certificateMatchesKey(props.privateKeyPem, material.certificatePem)) delete out.keyMismatch;
+    else out.keyMismatch = true;
+  }
+  return out;
+}
+
+function finish(props: Props, spec: CertificateSpec): Props {
+  const plan = planRenewal(
+    {
+      status: props.status as string | undefined,
+      notBefore: props.notBefore as string | undefined,
+      notAfter: props.notAfter as string | undefined,
+      placedAt: props.placedAt as string | undefined,
+      pendingSeenAt: props.pendingSeenAt as string | undefined,
+      subscriptionEndsAt: props.subscriptionEndsAt as string | undefined,
+      years: spec.years,
+    },
+    { renewBeforeDays: spec.renewBeforeDays, now: new Date(0) },
+  );
+  const out = { ...props };
+  if (plan.windowOpensAt) out.renewalWindowOpensAt = plan.windowOpensAt;
+  else delete out.renewalWindowOpensAt;
+  return clean(out);
+}
+
+/** An error that still records the resource in state (the engine's "created, failed to initialize"). */
+function initFailed(message: string, id: string, props: Props): Error {
+  return Object.assign(new Error(message), { id, properties: clean(props), reasons: [message] });
+}
+
+// ---- ordering --------------------------------------------------------------------------------
+
+function domainInfo(spec: CertificateSpec): DomainInfo[] {
+  return spec.dcv.map((d) => ({ domainName: d.domain, dcvMethod: d.method, ...(d.email ? { dcvEmail: d.email } : {}) }));
+}
+
+function orderParams(spec: CertificateSpec, material: KeyMaterial) {
+  return clean({
+    csr: material.csrPem,
+    server: spec.server,
+    uniqueValue: spec.uniqueValue,
+    domainInfo: domainInfo(spec),
+    organizationInfo: spec.organization,
+    Administrator: spec.administrator!,
+    tech: spec.tech,
+    finance: spec.finance,
+  });
+}
+
+interface Ordered {
+  /** The new (or found) order. */
+  order: OrderResult;
+  refId: string;
+}
+
+type OrderKind = "place" | "reissue" | "renew";
+
+/**
+ * Orders with a refId derived from the resource, idempotently: an order already holding the refId
+ * (from a run whose answer was lost or whose CLI was killed) is taken instead of a new one. Such an
+ * order was sent with a key this run does not have; it is fixed without paying twice: an issued
+ * one is reissued with this run's CSR (free), a pending one is cancelled (refunded) and ordered
+ * again under the next refId (`<refId>-2`, …), a pending renewal is kept and reissued once issued.
+ * Dead orders (cancelled, revoked, failed) under a refId are skipped the same way.
+ */
+async function orderIdempotently(
+  client: NicSrsClient,
+  kind: OrderKind,
+  baseRefId: string,
+  spec: CertificateSpec,
+  material: KeyMaterial,
+  send: (refId: string) => Promise<OrderResult>,
+  opts: { userRefId: boolean },
+): Promise<Ordered & { keyMismatch?: boolean }> {
+  for (let g = 1; g <= MAX_GENERATIONS; g++) {
+    const refId = g === 1 ? baseRefId : `${baseRefId}-${g}`;
+    const found = await client.getCertByRefId(refId);
+    if (!found) return { order: await send(refId), refId };
+    const status = found.status ?? "PENDING";
+    const skip = (why: string) => {
+      if (opts.userRefId) {
+        throw new Error(`refId ${JSON.stringify(refId)} already belongs to order ${found.certId}, which ${why}; give another refId (or none, to have one derived)`);
+      }
+      progress(`refId ${refId} belongs to order ${found.certId}, which ${why}; trying ${baseRefId}-${g + 1}`);
+    };
+    if (DEAD.has(status) || status === "EXPIRED") {
+      skip(`is ${status}`);
+      continue;
+    }
+    const recovered: OrderResult = { certId: found.certId, refId, dcv: { dns: [], files: [], emails: [] }, recovered: true };
+    const c = await client.collect(found.certId);
+    Object.assign(recovered, { dcv: c.dcv, ...(c.vendorId ? { vendorId: c.vendorId } : {}), ...(c.vendorCertId ? { vendorCertId: c.vendorCertId } : {}) });
+    // A pinned CSR or a CA-generated key survives a lost run; only local keys are lost.
+    if (spec.keySource !== "local") return { order: recovered, refId };
+    if (isIssued(c)) {
+      if (certificateMatchesKey(material.privateKeyPem, c.certificatePem)) return { order: recovered, refId };
+      progress(`order ${found.certId} (refId ${refId}) was placed by an earlier run whose key is lost; reissuing it with this run's key (free)`);
+      const reissued = await orderIdempotently(
+        client,
+        "reissue",
+        deriveRefId(spec.refIdSeed ?? "", "rekey", found.certId),
+        spec,
+        material,
+        (rid) => client.reissue({ certId: found.certId, refId: rid, reason: "key lost", params: reissueParams(spec, material) }),
+        { userRefId: false },
+      );
+      return { ...reissued, recoveredCertId: found.certId } as Ordered;
+    }
+    if (kind === "renew") {
+      progress(`renewal ${found.certId} (refId ${refId}) was ordered by an earlier run whose key is lost; it will be reissued with this key once issued`);
+      return { order: recovered, refId, keyMismatch: true };
+    }
+    if (opts.userRefId) skip("was placed by an earlier run whose key is lost (it is still pending: cancel it, or give another refId)");
+    progress(`order ${found.certId} (refId ${refId}) was placed by an earlier run whose key is lost and is not issued yet; cancelling it (refunded) and ordering again`);
+    await client.cancel(found.certId, "key lost in an interrupted run; ordered again");
+  }
+  throw new Error(`refIds ${baseRefId} … ${baseRefId}-${MAX_GENERATIONS} all belong to unusable orders; give a refId`);
+}
+
+function reissueParams(spec: CertificateSpec, material: KeyMaterial) {
+  return clean({ csr: material.csrPem, uniqueValue: spec.uniqueValue, server: spec.server, domainInfo: domainInfo(spec) });
+}
+
+/** Outputs for a new (not yet issued) order, over `base` (inputs and earlier outputs). */
+function newOrderOutputs(base: Props, ordered: Ordered & { keyMismatch?: boolean }, material: KeyMaterial, at: string): Props {
+  const out: Props = {
+    ...withoutOrderOutputs(base),
+    ...orderOutputs(ordered.order),
+    status: "PENDING",
+    ...dcvOutputs(ordered.order.dcv),
+    validatedDomains: [],
+    placedAt: at,
+    pendingSeenAt: at,
+  };
+  delete out.csrPem;
+  delete out.privateKeyPem;
+  if (material.csrPem) out.csrPem = material.csrPem;
+  if (material.privateKeyPem) out.privateKeyPem = material.privateKeyPem;
+  if (ordered.keyMismatch) out.keyMismatch = true;
+  return out;
+}
+
+async function waitIfAsked(client: NicSrsClient, spec: CertificateSpec, id: string, props: Props): Promise<Props> {
+  if (!spec.waitForIssuance || props.status === "COMPLETE") return props;
+  const certId = String(props.certId);
+  const result = await pollUntil(
+    () => client.collect(certId),
+    (c) => {
+      if (DEAD.has(c.status)) throw initFailed(`certificate order ${certId} is ${c.status} at the CA`, id, applyCollect(props, c, planningNow()));
+      return isIssued(c);
+    },
+    {
+      timeoutMs: spec.waitTimeoutMinutes * 60_000,
+      onWait: (c, ms) => progress(`waiting for ${certId} (${c.status}): ${pendingSummary(c)}; next check in ${Math.round(ms / 1000)} s`),
+    },
+  );
+  const out = applyCollect(props, result.value, planningNow());
+  if (!result.done) {
+    throw initFailed(
+      `certificate order ${certId} was not issued within ${spec.waitTimeoutMinutes} minutes (status ${result.value.status}): ${pendingSummary(result.value)}`,
+      id,
+      finish(out, spec),
+    );
+  }
+  return out;
+}
+
+// ---- create ----------------------------------------------------------------------------------
+
+export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+  const spec = assertValid(inputs);
+  const client = nicsrsClient();
+  const now = planningNow();
+  const base = inputEcho(inputs);
+
+  if (spec.certId) return adopt(client, spec, base, now);
+
+  const material = await newKeyMaterial(spec);
+  const ordered = (await orderIdempotently(
+    client,
+    "place",
+    placeRefId(spec),
+    spec,
+    material,
+    (refId) => client.place({ productCode: spec.productCode, years: spec.years, refId, params: orderParams(spec, material) }),
+    { userRefId: !!spec.refId },
+  )) as Ordered & { keyMismatch?: boolean; recoveredCertId?: string };
+  const id = ordered.recoveredCertId ?? ordered.order.certId;
+  let outs = newOrderOutputs(base, ordered, material, ordered.order.appliedAt ?? now.toISOString());
+  if (ordered.order.recovered || ordered.recoveredCertId) {
+    // Found rather than placed: its state may be further along than PENDING.
+    outs = applyCollect(outs, await client.collect(ordered.order.certId), now);
+  }
+  if (ordered.recoveredCertId) outs.previousCertIds = [ordered.recoveredCertId];
+  outs = await waitIfAsked(client, spec, id, outs);
+  return { id, outs: finish(outs, spec) };
+}
+
+async function adopt(client: NicSrsClient, spec: CertificateSpec, base: Props, now: Date): Promise<{ id: string; outs: Props }> {
+  const certId = spec.certId!;
+  let c: CollectResult;
+  try {
+    c = await client.collect(certId);
+  } catch (err) {
+    if (err instanceof NicSrsApiError) throw new Error(`cannot adopt certId ${certId}: ${err.message}`);
+    throw err;
+  }
+  if (DEAD.has(c.status)) throw new Error(`cannot adopt certId ${certId}: the order is ${c.status}`);
+  const theirs = c.domains.map((d) => d.domain.toLowerCase()).sort();
+  const ours = [...spec.domains].sort();
+  if (theirs.length > 0 && JSON.stringify(theirs) !== JSON.stringify(ours)) {
+    throw new Error(`cannot adopt certId ${certId}: the order covers ${theirs.join(", ")} but domains is ${spec.domains.join(", ")}`);
+  }
+  let outs: Props = { ...base, certId, ...(isIssued(c) ? {} : { pendingSeenAt: now.toISOString() }) };
+  outs = applyCollect(outs, c, now);
+  delete outs.keyMismatch; // the key of an adopted order is the owner's, not ours
+  outs = await waitIfAsked(client, spec, certId, outs);
+  return { id: certId, outs: finish(outs, spec) };
+}
+
+// ---- read ------------------------------------------------------------------------------------
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof NicSrsApiError && err.code === -1 && /no order|not found|not exist/i.test(err.message);
+}
+
+export async function read(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+  const client = nicsrsClient();
+  const certId = typeof props?.certId === "string" ? props.certId : id;
+  let c: CollectResult;
+  try {
+    c = await client.collect(certId);
+  } catch (err) {
+    if (isNotFound(err)) return {}; // gone at the CA: the engine drops it from state
+    throw err;
+  }
+  const spec = toSpec(storedInputs(props));
+  const outs = finish(applyCollect(props, c, planningNow()), spec);
+  return { id, props: outs, inputs: storedInputs(props) };
+}
+
+// ---- update ----------------------------------------------------------------------------------
+
+export async function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  const spec = assertValid(news);
+  const d = diffCertificate(olds, news, planningNow());
+  if (d.replaces.length > 0) throw new Error(`internal: update called for a replacement (${d.replaces.join(", ")})`);
+  const client = nicsrsClient();
+  const now = planningNow();
+  const certId = String(olds.certId ?? id);
+
+  // Fresh facts first: the plan made in preview may rest on estimated dates.
+  let outs: Props = { ...withInputs(olds, news) };
+  let c = await client.collect(certId);
+  outs = applyCollect(outs, c, now);
+
+  // DCV changes: in place while pending; otherwise they apply to the next reissue / renew.
+  const oldSpec = toSpec(storedInputs(olds));
+  const changedDcv = spec.dcv.filter((n) => {
+    const o = oldSpec.dcv.find((x) => x.domain === n.domain);
+    return !o || o.method !== n.method || (o.email ?? "") !== (n.email ?? "");
+  });
+  if (changedDcv.length > 0 && c.status === "PENDING") {
+    for (const dcv of changedDcv) {
+      await client.updateDcv({ certId, domainName: dcv.domain, dcvMethod: dcv.method, ...(dcv.email ? { dcvEmail: dcv.email } : {}) });
+    }
+    c = await client.collect(certId);
+    outs = applyCollect(outs, c, now);
+  }
+
+  let action: RenewalAction = "none";
+  if (c.certificatePem && (c.status === "COMPLETE" || c.status === "EXPIRED")) {
+    const plan = planRenewal(
+      {
+        status: c.status,
+        notBefore: outs.notBefore as string | undefined,
+        notAfter: outs.notAfter as string | undefined,
+        placedAt: outs.placedAt as string | undefined,
+        pendingSeenAt: outs.pendingSeenAt as string | undefined,
+        subscriptionEndsAt: outs.subscriptionEndsAt as string | undefined,
+        years: oldSpec.years,
+      },
+      { renewBeforeDays: spec.renewBeforeDays, now },
+    );
+    action = plan.action;
+    if (action !== "none") progress(`${certId}: ${plan.reason}`);
+    else if (outs.keyMismatch === true) {
+      action = "reissue";
+      progress(`${certId}: the issued certificate does not match the key in state; reissuing with it (free)`);
+    }
+  }
+
+  if (action !== "none") {
+    const rekeyOnly = outs.keyMismatch === true && action === "reissue" && typeof outs.csrPem === "string" && typeof outs.privateKeyPem === "string";
+    const material: KeyMaterial = rekeyOnly ? { csrPem: outs.csrPem as string, privateKeyPem: outs.privateKeyPem as string } : await newKeyMaterial(spec);
+    const seed = spec.refIdSeed ?? "";
+    const ordered =
+      action === "reissue"
+        ? await orderIdempotently(
+            client,
+            "reissue",
+            deriveRefId(seed, "reissue", certId),
+            spec,
+            material,
+            (refId) => client.reissue({ certId, refId, reason: "renewal window", params: reissueParams(spec, material) }),
+            { userRefId: false },
+          )
+        : await orderIdempotently(
+            client,
+            "renew",
+            deriveRefId(seed, "renew", certId),
+            spec,
+            material,
+            (refId) => client.renew({ renewId: certId, years: spec.years, refId, params: orderParams(spec, material) }),
+            { userRefId: false },
+          );
+    const previous = Array.isArray(olds.previousCertIds) ? (olds.previousCertIds as string[]) : [];
+    const subscriptionEndsAt = action === "reissue" ? outs.subscriptionEndsAt : undefined;
+    outs = newOrderOutputs(outs, ordered, material, ordered.order.appliedAt ?? now.toISOString());
+    outs.previousCertIds = [...previous, certId];
+    if (subscriptionEndsAt) outs.subscriptionEndsAt = subscriptionEndsAt;
+    else delete outs.subscriptionEndsAt;
+    if (ordered.order.recovered) outs = applyCollect(outs, await client.collect(ordered.order.certId), now);
+    progress(`${certId} -> ${ordered.order.certId} (${action}); new DCV records: ${(outs.dcvRecords as { name: string }[] | undefined)?.map((r) => r.name).join(", ") || "none"}`);
+  }
+
+  outs = await waitIfAsked(client, spec, id, outs);
+  return { outs: finish(outs, spec) };
+}
+
+/** Old outputs with the new inputs echoed in place of the old ones. */
+function withInputs(olds: Props, news: Props): Props {
+  const out = { ...olds };
+  for (const name of INPUT_NAMES) {
+    if (name === "certId") delete out.adoptedCertId;
+    else if (name === "refId") delete out.requestedRefId;
+    else delete out[name];
+  }
+  delete out.__provider;
+  return { ...out, ...inputEcho(news) };
+}
+
+// ---- delete ----------------------------------------------------------------------------------
+
+async function remove(id: string, props: Props): Promise<void> {
+  const spec = toSpec(storedInputs(props ?? {}));
+  if (spec.deletePolicy === "retain") {
+    progress(`${props?.certId ?? id}: deletePolicy retain: the order is left as it is`);
+    return;
+  }
+  const client = nicsrsClient();
+  const certId = typeof props?.certId === "string" ? props.certId : id;
+  let c: CollectResult;
+  try {
+    c = await client.collect(certId);
+  } catch (err) {
+    if (isNotFound(err)) return;
+    throw err;
+  }
+  if (DEAD.has(c.status) || c.status === "EXPIRED") return;
+  const issued = c.status === "COMPLETE";
+  switch (spec.deletePolicy) {
+    case "cancelPending":
+      if (!issued) await client.cancel(certId, "deleted by Pulumi (deletePolicy cancelPending)");
+      return;
+    case "cancel":
+      await client.cancel(certId, "deleted by Pulumi (deletePolicy cancel)");
+      return;
+    case "revoke":
+      if (issued) await client.revoke(certId, "deleted by Pulumi (deletePolicy revoke)");
+      else await client.cancel(certId, "deleted by Pulumi before issuance (deletePolicy revoke)");
+      return;
+  }
+}
+export { remove as delete };

@@ -1,0 +1,447 @@
+// The Certificate's inputs: the zod schema, the cross-field rules, the failure messages, and the
+// normalized spec the rest of the provider works from. Pure: no CA call, no Pulumi import.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import {
+  ContactSchema,
+  DCV_EMAIL_LOCAL_PARTS,
+  DCV_METHODS,
+  DcvMethodSchema,
+  OrganizationInfoSchema,
+  RefIdSchema,
+  UniqueValueSchema,
+  type Contact,
+  type DcvMethod,
+  type OrganizationInfo,
+} from "../sdk/nicsrs/wire";
+import { parseCsr } from "../sdk/x509";
+import { productFacts } from "./products";
+import { formatPath, segments, stripUnknowns, underAny, type PathSegment } from "./unknowns";
+
+export const DELETE_POLICIES = ["cancelPending", "retain", "cancel", "revoke"] as const;
+export type DeletePolicy = (typeof DELETE_POLICIES)[number];
+export const KEY_SOURCES = ["local", "ca"] as const;
+export const KEY_ALGORITHMS = ["RSA", "ECDSA"] as const;
+export const RSA_BITS = [2048, 3072, 4096] as const;
+export const EC_CURVES = ["P-256", "P-384"] as const;
+
+export const DEFAULTS = {
+  years: 1,
+  dcvMethod: "CNAME_CSR_HASH" as DcvMethod,
+  renewBeforeDays: 30,
+  waitForIssuance: false,
+  waitTimeoutMinutes: 60,
+  deletePolicy: "cancelPending" as DeletePolicy,
+  key: { algorithm: "RSA" as const, rsaBits: 2048 as const },
+};
+
+/** Letters, digits and hyphens per label (not at a label's ends), dots between, optional `*.`. */
+const DOMAIN_RE = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+const DOMAIN_MESSAGE = 'is not a valid domain name (letters, digits, hyphens, dots; optional leading "*.")';
+const MAILBOXES = DCV_EMAIL_LOCAL_PARTS.map((l) => `${l}@`).join(", ");
+const quoteList = (xs: readonly (string | number)[]) =>
+  xs.map((x) => (typeof x === "string" ? JSON.stringify(x) : String(x))).join(", ").replace(/, ([^,]*)$/, " or $1");
+
+const Domain = z.string().max(253, "at most 253 characters").regex(DOMAIN_RE, DOMAIN_MESSAGE);
+
+const DomainDcvSchema = z.strictObject({ method: DcvMethodSchema.optional(), email: z.string().optional() });
+const KeySchema = z.strictObject({
+  algorithm: z.enum(KEY_ALGORITHMS).optional(),
+  rsaBits: z.union(RSA_BITS.map((b) => z.literal(b)) as [z.ZodLiteral<2048>, z.ZodLiteral<3072>, z.ZodLiteral<4096>]).optional(),
+  curve: z.enum(EC_CURVES).optional(),
+});
+
+/** The raw inputs as the resource class sends them (before defaults). */
+export const CertificateInputsSchema = z.strictObject({
+  productCode: z.string().trim().min(1),
+  years: z.number().int().min(1).max(6).optional(),
+  domains: z.array(Domain).min(1),
+  dcvMethod: DcvMethodSchema.optional(),
+  dcvEmail: z.string().optional(),
+  domainDcv: z.record(z.string(), DomainDcvSchema).optional(),
+  server: z.string().trim().min(1).optional(),
+  uniqueValue: UniqueValueSchema.optional(),
+  administrator: ContactSchema,
+  tech: ContactSchema.optional(),
+  finance: ContactSchema.optional(),
+  organization: OrganizationInfoSchema.optional(),
+  csr: z.string().optional(),
+  key: KeySchema.optional(),
+  keySource: z.enum(KEY_SOURCES).optional(),
+  renewBeforeDays: z.number().int().min(1).max(90).optional(),
+  waitForIssuance: z.boolean().optional(),
+  waitTimeoutMinutes: z.number().int().min(1).max(1440).optional(),
+  deletePolicy: z.enum(DELETE_POLICIES).optional(),
+  refId: RefIdSchema.optional(),
+  certId: z.string().trim().min(1).optional(),
+  /** Set by the resource class: project/stack/name, the stable half of the derived refId. */
+  refIdSeed: z.string().optional(),
+});
+export type CertificateInputs = z.infer<typeof CertificateInputsSchema>;
+export const INPUT_NAMES = Object.keys(CertificateInputsSchema.shape) as (keyof CertificateInputs)[];
+
+const CONTACT_ALLOWED = "a contact { firstName, lastName, job, email, mobile, address, city, state, postCode, country, organization }";
+const ALLOWED: Record<string, string> = {
+  productCode: 'a NicSRS product code such as "positivessl-multi-domain"',
+  years: "1-6",
+  domains: "a list of 1 or more domain names, the first one the common name",
+  dcvMethod: quoteList(DCV_METHODS),
+  dcvEmail: `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain`,
+  domainDcv: "an object mapping a name in `domains` to { method?, email? }",
+  "domainDcv.*": "{ method?, email? }",
+  "domainDcv.*.method": quoteList(DCV_METHODS),
+  "domainDcv.*.email": `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain`,
+  server: 'a server platform such as "other"',
+  uniqueValue: "1-20 characters from a-z, A-Z, 0-9",
+  administrator: CONTACT_ALLOWED,
+  tech: CONTACT_ALLOWED,
+  finance: CONTACT_ALLOWED,
+  "*.email": "an email address",
+  "*.country": "an ISO 3166-1 alpha-2 country code such as US",
+  organization:
+    "{ organizationName, organizationCity, organizationMobile, organizationAddress, organizationCountry, organizationPostCode, organizationState? }",
+  "organization.organizationCountry": "an ISO 3166-1 alpha-2 country code such as US",
+  csr: "a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)",
+  key: '{ algorithm?: "RSA" | "ECDSA", rsaBits?: 2048 | 3072 | 4096, curve?: "P-256" | "P-384" }',
+  "key.algorithm": quoteList(KEY_ALGORITHMS),
+  "key.rsaBits": quoteList(RSA_BITS),
+  "key.curve": quoteList(EC_CURVES),
+  keySource: quoteList(KEY_SOURCES),
+  renewBeforeDays: "an integer from 1 to 90",
+  waitForIssuance: "true or false",
+  waitTimeoutMinutes: "an integer from 1 to 1440",
+  deletePolicy: quoteList(DELETE_POLICIES),
+  refId: "1-64 characters",
+  certId: 'a NicSRS certId such as "260113vghhracpaw"',
+  refIdSeed: "a string (set by the resource class)",
+};
+
+function allowedFor(path: readonly PathSegment[]): string {
+  const key = path.map((s) => (typeof s === "number" ? "" : s)).filter(Boolean);
+  const joined = key.join(".");
+  if (ALLOWED[joined]) return ALLOWED[joined];
+  if (path[0] === "domains" && path.length === 2) return DOMAIN_MESSAGE;
+  if (key[0] === "domainDcv" && key.length >= 2) {
+    const rest = ["domainDcv", "*", ...key.slice(2)].join(".");
+    if (ALLOWED[rest]) return ALLOWED[rest];
+  }
+  const last = key[key.length - 1];
+  if (key.length >= 2 && ALLOWED[`*.${last}`]) return ALLOWED[`*.${last}`];
+  if (key.length >= 2 && ["administrator", "tech", "finance", "organization"].includes(key[0])) return "a non-empty string";
+  return "see the Certificate documentation";
+}
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+/** A value for a failure message: never a CSR or anything long; objects are named, not printed. */
+export function showValue(value: unknown, path?: readonly PathSegment[]): string {
+  if (path && path[0] === "csr") return "the CSR";
+  if (value === undefined) return "(absent)";
+  if (value === null) return "null";
+  if (typeof value === "string") {
+    const s = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(s);
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return "an object";
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[seg as string];
+  }
+  return v;
+}
+
+function failure(root: unknown, path: readonly PathSegment[], what: string): CheckFailure {
+  const value = valueAt(root, path);
+  const reason = value === undefined ? `is required (${what})` : what.startsWith("is ") ? `${showValue(value, path)} ${what}` : `${showValue(value, path)} is not allowed (${what})`;
+  return { property: formatPath(path), reason };
+}
+
+function failureText(root: unknown, path: readonly PathSegment[], sentence: string): CheckFailure {
+  return { property: formatPath(path), reason: `${showValue(valueAt(root, path), path)} ${sentence}` };
+}
+
+/** `domains[1]: "exa mple.com" is not a valid domain name (…)`, one per line. */
+export function formatFailures(failures: readonly CheckFailure[], what = "Certificate"): string {
+  return `invalid ${what} inputs:\n${failures.map((f) => `  ${f.property}: ${f.reason}`).join("\n")}`;
+}
+
+/**
+ * Validates the inputs (with unknowns allowed anywhere). Returns every failure; an empty list means
+ * every known value is valid.
+ */
+export function validateCertificateInputs(raw: Record<string, unknown>): CheckFailure[] {
+  const input = withoutProvider(raw);
+  const { value, unknownPaths } = stripUnknowns(input);
+  const failures: CheckFailure[] = [];
+  const result = CertificateInputsSchema.safeParse(value, { error: (iss) => allowedFor(segments(iss.path)) });
+  if (!result.success) {
+    for (const iss0 of result.error.issues) {
+      const iss = { ...iss0, path: segments(iss0.path) };
+      if (iss.code === "unrecognized_keys") {
+        for (const k of iss.keys) {
+          const path = [...iss.path, k];
+          const where = iss.path.length === 0 ? `an input of Certificate (inputs: ${INPUT_NAMES.filter((n) => n !== "refIdSeed").join(", ")})` : `a field here (${allowedFor(iss.path)})`;
+          failures.push({ property: formatPath(path), reason: `is not ${where}` });
+        }
+        continue;
+      }
+      if (underAny(iss.path, unknownPaths)) continue;
+      failures.push(failure(input, iss.path, iss.message));
+    }
+  }
+  failures.push(...crossFieldFailures(input, value as Record<string, unknown>));
+  // one failure per property is enough
+  const seen = new Set<string>();
+  return failures.filter((f) => (seen.has(f.property + f.reason) ? false : (seen.add(f.property + f.reason), true)));
+}
+
+function withoutProvider(raw: Record<string, unknown>): Record<string, unknown> {
+  const { __provider: _p, ...rest } = raw ?? {};
+  return rest;
+}
+
+const isStr = (v: unknown): v is string => typeof v === "string";
+
+/** `admin@example.com` for `www.example.com`: an approved mailbox at the domain or a parent (not a TLD). */
+export function dcvEmailProblem(domain: string, email: string): string | undefined {
+  const at = email.lastIndexOf("@");
+  const local = email.slice(0, at).toLowerCase();
+  const host = email.slice(at + 1).toLowerCase();
+  const base = domain.toLowerCase().replace(/^\*\./, "");
+  if (at <= 0 || !(DCV_EMAIL_LOCAL_PARTS as readonly string[]).includes(local) || !host.includes(".") || !(base === host || base.endsWith(`.${host}`))) {
+    return `is not an approved DCV mailbox for ${domain} (${MAILBOXES} ${base} or a parent domain)`;
+  }
+  return undefined;
+}
+
+/** Rules across fields, on the unknown-stripped value (anything absent is skipped). */
+function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unknown>): CheckFailure[] {
+  const out: CheckFailure[] = [];
+  const domains = Array.isArray(v.domains) ? v.domains : [];
+  const knownDomains = domains.filter((d): d is string => isStr(d) && DOMAIN_RE.test(d));
+  const lower = (d: string) => d.toLowerCase();
+
+  // duplicates
+  const seen = new Map<string, number>();
+  domains.forEach((d, i) => {
+    if (!isStr(d)) return;
+    if (seen.has(lower(d))) out.push(failureText(root, ["domains", i], `is listed twice (also domains[${seen.get(lower(d))}])`));
+    else seen.set(lower(d), i);
+  });
+
+  // DCV per domain
+  const overrides = v.domainDcv && typeof v.domainDcv === "object" ? (v.domainDcv as Record<string, { method?: unknown; email?: unknown }>) : {};
+  for (const key of Object.keys(overrides)) {
+    if (!domains.some((d) => isStr(d) && lower(d) === lower(key)) && !domains.some((d) => d === undefined)) {
+      out.push({ property: formatPath(["domainDcv", key]), reason: `"${key}" is not one of domains` });
+    }
+  }
+  const topMethodKnown = v.dcvMethod === undefined ? !("dcvMethod" in root) : isStr(v.dcvMethod);
+  for (const domain of knownDomains) {
+    const okey = Object.keys(overrides).find((k) => lower(k) === lower(domain));
+    const o = okey ? overrides[okey] : undefined;
+    const methodPath: PathSegment[] = o && "method" in (root.domainDcv as Record<string, Record<string, unknown>>)[okey!] ? ["domainDcv", okey!, "method"] : ["dcvMethod"];
+    const method = o?.method ?? v.dcvMethod ?? (topMethodKnown ? DEFAULTS.dcvMethod : undefined);
+    if (!isStr(method) || !(DCV_METHODS as readonly string[]).includes(method)) continue;
+    if (domain.startsWith("*.") && (method === "HTTP_CSR_HASH" || method === "HTTPS_CSR_HASH")) {
+      out.push(failureText(root, methodPath, `is not allowed for the wildcard ${domain} (use CNAME_CSR_HASH or EMAIL)`));
+    }
+    if (method === "EMAIL") {
+      const emailPath: PathSegment[] = o && o.email !== undefined ? ["domainDcv", okey!, "email"] : ["dcvEmail"];
+      const rawEmail = valueAt(root, emailPath);
+      const email = o?.email ?? v.dcvEmail;
+      if (rawEmail === undefined && email === undefined) {
+        out.push({ property: formatPath(emailPath), reason: `is required when ${domain} uses EMAIL DCV (${MAILBOXES} ${domain.replace(/^\*\./, "")} or a parent domain)` });
+      } else if (isStr(email)) {
+        const problem = dcvEmailProblem(domain, email);
+        if (problem) out.push(failureText(root, emailPath, problem));
+      }
+    }
+  }
+
+  // key material
+  const has = (k: string) => k in root && root[k] !== undefined;
+  if (has("csr") && has("key")) out.push({ property: "key", reason: "cannot be combined with csr (a CSR already fixes the key; give one or the other)" });
+  if (has("csr") && v.keySource === "ca") out.push({ property: "keySource", reason: '"ca" cannot be combined with csr (the CA generates the key only when no CSR is sent)' });
+  if (has("key") && v.keySource === "ca") out.push({ property: "key", reason: 'cannot be combined with keySource "ca" (the CA chooses the key)' });
+  const key = v.key as { algorithm?: unknown; rsaBits?: unknown; curve?: unknown } | undefined;
+  if (key && typeof key === "object") {
+    const keyRaw = root.key as Record<string, unknown>;
+    const algorithm = key.algorithm ?? (keyRaw && "algorithm" in keyRaw ? undefined : "RSA");
+    if (algorithm === "ECDSA" && key.rsaBits !== undefined) out.push(failureText(root, ["key", "rsaBits"], "is only for RSA keys (this key is ECDSA: set curve)"));
+    if (algorithm === "RSA" && key.curve !== undefined) out.push(failureText(root, ["key", "curve"], 'is only for ECDSA keys (set algorithm: "ECDSA")'));
+  }
+  if (isStr(v.csr)) {
+    try {
+      parseCsr(v.csr);
+    } catch (err) {
+      out.push({ property: "csr", reason: `is not a usable certificate request (${(err as Error).message})` });
+    }
+  }
+
+  // product rules (limits known for the catalogue's codes; validation type guessed otherwise)
+  if (isStr(v.productCode) && v.productCode.trim()) {
+    const facts = productFacts(v.productCode);
+    const code = v.productCode;
+    if (facts.maxDomains !== undefined && Array.isArray(v.domains) && domains.length > facts.maxDomains) {
+      out.push({ property: "domains", reason: `has ${domains.length} names; ${code} takes at most ${facts.maxDomains}` });
+    }
+    if (facts.wildcard === false) {
+      domains.forEach((d, i) => {
+        if (isStr(d) && d.startsWith("*.")) out.push(failureText(root, ["domains", i], `is a wildcard; ${code} does not take wildcards (use a wildcard product such as positivessl-wildcard)`));
+      });
+    }
+    if (facts.years && typeof v.years === "number" && Number.isInteger(v.years) && v.years >= 1 && v.years <= 6 && !facts.years.includes(v.years)) {
+      out.push({ property: "years", reason: `${v.years} is not allowed for ${code} (${facts.years[0]}-${facts.years[facts.years.length - 1]})` });
+    }
+    if (facts.validationType !== "DV") {
+      for (const field of ["organization", "tech", "finance"] as const) {
+        if (!(field in root) || root[field] === undefined) {
+          out.push({ property: field, reason: `is required for ${facts.validationType} products such as ${code} (${allowedFor([field])})` });
+        }
+      }
+    }
+    if (facts.known && facts.vendor !== "Sectigo" && has("uniqueValue")) {
+      out.push({ property: "uniqueValue", reason: `is only used by Sectigo products; ${code} is ${facts.vendor}` });
+    }
+  }
+  return out;
+}
+
+// ---- normalized spec ----------------------------------------------------------------------
+
+export interface DomainDcv {
+  domain: string;
+  method: DcvMethod;
+  email?: string;
+}
+
+export interface KeySpec {
+  algorithm: "RSA" | "ECDSA";
+  rsaBits?: 2048 | 3072 | 4096;
+  curve?: "P-256" | "P-384";
+}
+
+/** The inputs with defaults applied and DCV resolved per domain. */
+export interface CertificateSpec {
+  productCode: string;
+  years: number;
+  /** Lower-cased, in the given order (the first is the common name). */
+  domains: string[];
+  dcv: DomainDcv[];
+  server?: string;
+  uniqueValue?: string;
+  administrator?: Contact;
+  tech?: Contact;
+  finance?: Contact;
+  organization?: OrganizationInfo;
+  csr?: string;
+  /** `csr`: the user's CSR; `local`: key and CSR generated here; `ca`: the CA generates the key. */
+  keySource: "csr" | "local" | "ca";
+  key?: KeySpec;
+  renewBeforeDays: number;
+  waitForIssuance: boolean;
+  waitTimeoutMinutes: number;
+  deletePolicy: DeletePolicy;
+  refId?: string;
+  certId?: string;
+  refIdSeed?: string;
+}
+
+/**
+ * The spec from inputs (validated) or from stored state (lenient: never throws, so state written
+ * by an older version still diffs).
+ */
+export function toSpec(raw: Record<string, unknown>): CertificateSpec {
+  const r = (raw ?? {}) as Partial<CertificateInputs> & Record<string, unknown>;
+  const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+  const domains = (Array.isArray(r.domains) ? r.domains : []).map((d) => String(d).trim().toLowerCase());
+  const overrides = (r.domainDcv && typeof r.domainDcv === "object" ? r.domainDcv : {}) as Record<string, { method?: DcvMethod; email?: string }>;
+  const byLower = new Map(Object.entries(overrides).map(([k, o]) => [k.toLowerCase(), o]));
+  const dcvMethod = (str(r.dcvMethod) as DcvMethod | undefined) ?? DEFAULTS.dcvMethod;
+  const dcv = domains.map((domain) => {
+    const o = byLower.get(domain) ?? {};
+    const method = o.method ?? dcvMethod;
+    const email = method === "EMAIL" ? (o.email ?? str(r.dcvEmail))?.toLowerCase() : undefined;
+    return email ? { domain, method, email } : { domain, method };
+  });
+  const csr = str(r.csr);
+  const keySource = csr ? "csr" : r.keySource === "ca" ? "ca" : "local";
+  let key: KeySpec | undefined;
+  if (keySource === "local") {
+    const k = (r.key ?? {}) as Partial<KeySpec>;
+    const algorithm = k.algorithm === "ECDSA" ? "ECDSA" : "RSA";
+    key = algorithm === "RSA" ? { algorithm, rsaBits: k.rsaBits ?? DEFAULTS.key.rsaBits } : { algorithm, curve: k.curve ?? "P-256" };
+  }
+  return {
+    productCode: String(r.productCode ?? "").trim(),
+    years: typeof r.years === "number" ? r.years : DEFAULTS.years,
+    domains,
+    dcv,
+    server: str(r.server),
+    uniqueValue: str(r.uniqueValue),
+    administrator: r.administrator as Contact | undefined,
+    tech: r.tech as Contact | undefined,
+    finance: r.finance as Contact | undefined,
+    organization: r.organization as OrganizationInfo | undefined,
+    csr,
+    keySource,
+    key,
+    renewBeforeDays: typeof r.renewBeforeDays === "number" ? r.renewBeforeDays : DEFAULTS.renewBeforeDays,
+    waitForIssuance: typeof r.waitForIssuance === "boolean" ? r.waitForIssuance : DEFAULTS.waitForIssuance,
+    waitTimeoutMinutes: typeof r.waitTimeoutMinutes === "number" ? r.waitTimeoutMinutes : DEFAULTS.waitTimeoutMinutes,
+    deletePolicy: (DELETE_POLICIES as readonly string[]).includes(String(r.deletePolicy)) ? (r.deletePolicy as DeletePolicy) : DEFAULTS.deletePolicy,
+    refId: str(r.refId),
+    certId: str(r.certId),
+    refIdSeed: str(r.refIdSeed),
+  };
+}
+
+/** The raw input fields (no outputs, no `__provider`) from inputs or state. */
+export function pickInputs(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of INPUT_NAMES) if (raw?.[name] !== undefined) out[name] = raw[name];
+  return out;
+}
+
+// ---- what identifies the order ---------------------------------------------------------------
+
+/** The inputs whose change replaces the certificate (a new order). */
+export const REPLACE_KEYS = ["productCode", "domains", "csr", "key", "keySource", "uniqueValue", "certId", "refId"] as const;
+
+/** A canonical text of the replacement-relevant inputs. */
+export function orderIdentity(spec: CertificateSpec): string {
+  return JSON.stringify({
+    productCode: spec.productCode.toLowerCase(),
+    commonName: spec.domains[0] ?? "",
+    domains: [...spec.domains].sort(),
+    keySource: spec.keySource,
+    key: spec.key ?? null,
+    csr: spec.csr ? sha256Hex(spec.csr.replace(/\s+/g, "")) : null,
+    uniqueValue: spec.uniqueValue ?? null,
+  });
+}
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** `pulumi-<24 hex>`: the same resource with the same order-defining inputs gets the same refId. */
+export function deriveRefId(seed: string, ...parts: string[]): string {
+  return `pulumi-${sha256Hex([seed, ...parts].join("\n")).slice(0, 24)}`;
+}
+
+/** The refId of the first order: the user's, or derived from the seed and the order identity. */
+export function placeRefId(spec: CertificateSpec): string {
+  if (spec.refId) return spec.refId;
+  return deriveRefId(spec.refIdSeed ?? "", "place", orderIdentity(spec));
+}

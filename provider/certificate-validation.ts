@@ -1,0 +1,93 @@
+// The `CertificateValidation` resource class: waits until the CA issued a Certificate's order.
+// Same provider pattern as ./certificate.ts: one shared object, implementation loaded by package name.
+import * as pulumi from "@pulumi/pulumi";
+import type { Certificate } from "./certificate";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const validationProvider: pulumi.dynamic.ResourceProvider = {
+  configure: (req) => require("pulumi-nicsrs/provider/certificate-validation-impl").configure(req),
+  check: (olds, news) => require("pulumi-nicsrs/provider/certificate-validation-impl").check(olds, news),
+  diff: (id, olds, news) => require("pulumi-nicsrs/provider/certificate-validation-impl").diff(id, olds, news),
+  create: (inputs) => require("pulumi-nicsrs/provider/certificate-validation-impl").create(inputs),
+  read: (id, props) => require("pulumi-nicsrs/provider/certificate-validation-impl").read(id, props),
+  update: (id, olds, news) => require("pulumi-nicsrs/provider/certificate-validation-impl").update(id, olds, news),
+  delete: (id, props) => require("pulumi-nicsrs/provider/certificate-validation-impl").delete(id, props),
+};
+
+/** The provider object (exported for tests that serialize it). */
+export const __validationProvider = validationProvider;
+
+export interface CertificateValidationArgs {
+  /** The certificate to wait for (its current certId; a reissue or renewal replaces this validation). */
+  certificate?: Certificate;
+  /** Or a certId directly. */
+  certId?: pulumi.Input<string>;
+  /** FQDNs of the DCV records the program created; create fails at once when they miss one of the certificate's DNS DCV records. */
+  validationRecordFqdns?: pulumi.Input<pulumi.Input<string>[]>;
+  /** How long create waits, in minutes (1-1440). Default 60. */
+  timeoutMinutes?: pulumi.Input<number>;
+}
+
+export const VALIDATION_SECRET_OUTPUTS = ["privateKeyPem", "pkcs12", "pkcs12Password"];
+
+const OUTPUT_NAMES = [
+  "status",
+  "validatedDomains",
+  "certificatePem",
+  "caCertificatePem",
+  "fullChainPem",
+  "privateKeyPem",
+  "pkcs12",
+  "pkcs12Password",
+  "notBefore",
+  "notAfter",
+  "serialNumber",
+  "sha256Fingerprint",
+  "subscriptionEndsAt",
+] as const;
+
+/**
+ * Waits (in create) until the certificate is issued, polling with backoff; outputs the issued
+ * material. Make it depend on the DNS records created from `Certificate.dcvRecords`.
+ */
+export class CertificateValidation extends pulumi.dynamic.Resource {
+  declare public readonly certId: pulumi.Output<string>;
+  declare public readonly status: pulumi.Output<string>;
+  declare public readonly validatedDomains: pulumi.Output<string[]>;
+  declare public readonly certificatePem: pulumi.Output<string>;
+  declare public readonly caCertificatePem: pulumi.Output<string | undefined>;
+  /** Leaf followed by the chain. */
+  declare public readonly fullChainPem: pulumi.Output<string>;
+  /** Secret. Only when the CA generated the key (keySource "ca"); otherwise use Certificate.privateKeyPem. */
+  declare public readonly privateKeyPem: pulumi.Output<string | undefined>;
+  /** Secret. */
+  declare public readonly pkcs12: pulumi.Output<string | undefined>;
+  /** Secret. */
+  declare public readonly pkcs12Password: pulumi.Output<string | undefined>;
+  declare public readonly notBefore: pulumi.Output<string>;
+  declare public readonly notAfter: pulumi.Output<string>;
+  declare public readonly serialNumber: pulumi.Output<string>;
+  declare public readonly sha256Fingerprint: pulumi.Output<string>;
+  declare public readonly subscriptionEndsAt: pulumi.Output<string | undefined>;
+  declare public readonly validationRecordFqdns: pulumi.Output<string[] | undefined>;
+  declare public readonly timeoutMinutes: pulumi.Output<number | undefined>;
+
+  constructor(name: string, args: CertificateValidationArgs, opts?: pulumi.CustomResourceOptions) {
+    const certId = args.certId ?? args.certificate?.certId;
+    if (certId === undefined) throw new Error(`CertificateValidation ${name}: give \`certificate\` or \`certId\``);
+    const props: Record<string, unknown> = {
+      certId,
+      validationRecordFqdns: args.validationRecordFqdns,
+      timeoutMinutes: args.timeoutMinutes,
+    };
+    for (const k of OUTPUT_NAMES) props[k] = undefined;
+    super(
+      validationProvider,
+      name,
+      props,
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: VALIDATION_SECRET_OUTPUTS }),
+      "nicsrs",
+      "CertificateValidation",
+    );
+  }
+}

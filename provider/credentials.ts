@@ -1,0 +1,84 @@
+// Credentials live in the provider process, never in inputs or state. The engine hands the
+// dynamic provider the decrypted stack config through `configure` (@pulumi/pulumi >= 3.139);
+// environment variables are the fallback (and the only source for older engines).
+import { NicSrsClient } from "../sdk/nicsrs";
+
+export const CONFIG_TOKEN = "nicsrs:apiToken";
+export const CONFIG_ENDPOINT = "nicsrs:endpoint";
+export const ENV_TOKEN = "NICSRS_API_TOKEN";
+export const ENV_ENDPOINT = "NICSRS_ENDPOINT";
+
+/** The part of the dynamic provider's ConfigureRequest we use. */
+export interface ConfigureRequestLike {
+  config: { get(key: string): string | undefined };
+}
+
+interface ProcessCredentials {
+  apiToken?: string;
+  endpoint?: string;
+}
+
+// Process-level: one provider process serves every resource of a stack operation.
+const state: ProcessCredentials = {};
+let cached: { key: string; client: NicSrsClient } | undefined;
+
+function readConfig(req: ConfigureRequestLike | undefined, key: string): string | undefined {
+  try {
+    const v = req?.config?.get(key);
+    return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+  } catch {
+    // No Configure call reached the provider host (older engines): its config bag is undefined.
+    return undefined;
+  }
+}
+
+/** Called by the engine (through the provider object) once per provider process. */
+export async function configure(req: ConfigureRequestLike): Promise<void> {
+  const apiToken = readConfig(req, CONFIG_TOKEN);
+  const endpoint = readConfig(req, CONFIG_ENDPOINT);
+  if (apiToken) state.apiToken = apiToken;
+  if (endpoint) state.endpoint = endpoint;
+}
+
+export class MissingCredentialsError extends Error {
+  constructor() {
+    super(
+      `no NicSRS API token: set it in the stack config with \`pulumi config set --secret ${CONFIG_TOKEN} <token>\` ` +
+        `or in the environment variable ${ENV_TOKEN}`,
+    );
+    this.name = "MissingCredentialsError";
+  }
+}
+
+export function resolveCredentials(env: NodeJS.ProcessEnv = process.env): { apiToken: string; endpoint?: string } {
+  const apiToken = state.apiToken ?? (env[ENV_TOKEN]?.trim() || undefined);
+  if (!apiToken) throw new MissingCredentialsError();
+  const endpoint = state.endpoint ?? (env[ENV_ENDPOINT]?.trim() || undefined);
+  return endpoint ? { apiToken, endpoint } : { apiToken };
+}
+
+/** Where requests go (never the token): for messages. */
+export function describeEndpoint(env: NodeJS.ProcessEnv = process.env): string {
+  return state.endpoint ?? (env[ENV_ENDPOINT]?.trim() || "https://portal.nicsrs.com");
+}
+
+/** The process's NicSRS client, built on first use and rebuilt if the credentials change. */
+export function nicsrsClient(): NicSrsClient {
+  const { apiToken, endpoint } = resolveCredentials();
+  const key = `${endpoint ?? ""}\n${apiToken}`;
+  if (!cached || cached.key !== key) {
+    const old = cached?.client;
+    cached = { key, client: new NicSrsClient({ apiToken, ...(endpoint ? { baseUrl: endpoint } : {}) }) };
+    if (old) void old.close().catch(() => undefined);
+  }
+  return cached.client;
+}
+
+/** Test seam: forget configured credentials and the cached client. */
+export async function resetCredentials(): Promise<void> {
+  state.apiToken = undefined;
+  state.endpoint = undefined;
+  const old = cached?.client;
+  cached = undefined;
+  if (old) await old.close().catch(() => undefined);
+}

@@ -1,0 +1,75 @@
+// Polling with exponential backoff and jitter: about 2 s, doubling, capped at 30 s, until a
+// deadline. The schedule can be shortened for tests with NICSRS_POLL_MIN_MS / NICSRS_POLL_MAX_MS.
+
+export interface PollSchedule {
+  minMs: number;
+  maxMs: number;
+  /** Each delay is multiplied by a random factor in [1 - jitter, 1 + jitter]. */
+  jitter: number;
+}
+
+export const DEFAULT_SCHEDULE: PollSchedule = { minMs: 2_000, maxMs: 30_000, jitter: 0.2 };
+
+export function pollSchedule(env: NodeJS.ProcessEnv = process.env): PollSchedule {
+  const num = (v: string | undefined) => (v !== undefined && v.trim() !== "" && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined);
+  const minMs = num(env.NICSRS_POLL_MIN_MS) ?? DEFAULT_SCHEDULE.minMs;
+  const maxMs = Math.max(minMs, num(env.NICSRS_POLL_MAX_MS) ?? Math.max(DEFAULT_SCHEDULE.maxMs, minMs));
+  return { minMs, maxMs, jitter: DEFAULT_SCHEDULE.jitter };
+}
+
+/** The delay before attempt `n + 1` (n counts from 0). */
+export function backoffDelay(n: number, schedule: PollSchedule, random: () => number = Math.random): number {
+  const base = Math.min(schedule.maxMs, schedule.minMs * 2 ** Math.min(n, 30));
+  const factor = 1 - schedule.jitter + 2 * schedule.jitter * random();
+  return Math.max(0, Math.round(base * factor));
+}
+
+export interface PollOptions<T> {
+  timeoutMs: number;
+  schedule?: PollSchedule;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Called after every attempt that is not done, with the delay before the next one. */
+  onWait?: (value: T, nextDelayMs: number, attempt: number) => void;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Calls `attempt` until `isDone` says so or the deadline passes (one last attempt is made at the
+ * deadline). Errors thrown by `attempt` or `isDone` end the polling.
+ */
+export async function pollUntil<T>(attempt: () => Promise<T>, isDone: (value: T) => boolean, opts: PollOptions<T>): Promise<{ value: T; done: boolean; attempts: number }> {
+  const schedule = opts.schedule ?? pollSchedule();
+  const wait = opts.sleep ?? sleep;
+  const now = opts.now ?? Date.now;
+  const deadline = now() + opts.timeoutMs;
+  for (let n = 0; ; n++) {
+    const value = await attempt();
+    if (isDone(value)) return { value, done: true, attempts: n + 1 };
+    const remaining = deadline - now();
+    if (remaining <= 0) return { value, done: false, attempts: n + 1 };
+    const delay = Math.min(backoffDelay(n, schedule, opts.random), remaining);
+    opts.onWait?.(value, delay, n + 1);
+    await wait(delay);
+  }
+}
+
+// Progress lines. A dynamic provider has no engine connection for pulumi.log (its host never
+// sets one up), but the engine forwards the provider process's stderr to the CLI, so lines
+// written there reach the user.
+let progressSink: (line: string) => void = (line) => {
+  process.stderr.write(`nicsrs: ${line}\n`);
+};
+
+export function progress(line: string): void {
+  progressSink(line);
+}
+
+/** Test seam: where progress lines go; returns the previous sink. */
+export function setProgressSink(sink: (line: string) => void): (line: string) => void {
+  const old = progressSink;
+  progressSink = sink;
+  return old;
+}
