@@ -1,2 +1,3 @@
 export * from "./nicsrs/wire";
+export * from "./x509";
 export * from "./nicsrs";

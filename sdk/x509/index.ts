@@ -1,0 +1,14 @@
+export { X509Error } from "./errors";
+export { splitPemBlocks, toPem, pemToDer, pemLabel } from "./pem";
+export { generateKeyPair, publicKeySpkiDerOf } from "./keys";
+export type { GenerateKeyPairOptions, KeyPairPem, KeyAlgorithm, RsaBits, EcCurve } from "./keys";
+export { createCsr, parseCsr, verifyCsrSignature } from "./csr";
+export type { CreateCsrOptions, ParsedCsr } from "./csr";
+export type { SubjectFields } from "./names";
+export { parseCertificate } from "./certificate";
+export type { ParsedCertificate } from "./certificate";
+export { publicKeyMatches } from "./match";
+export { verifyChain } from "./chain";
+export { createPkcs12, readPkcs12 } from "./pkcs12";
+export type { CreatePkcs12Options, Pkcs12Contents } from "./pkcs12";
+export { randomPassword } from "./password";

@@ -1,0 +1,13 @@
+export { startSimulator } from "./server";
+export type { SimulatorOptions, RunningSimulator } from "./server";
+export { SimulatorAdmin } from "./admin-client";
+export type { FaultSpec } from "./admin/faults";
+export type { AutoValidate, SimulatorContext } from "./context";
+export type { OrderRecord, DomainRecord, OrderKind } from "./store/types";
+export { CATALOGUE, findProduct } from "./catalogue";
+export type { CatalogueProduct } from "./catalogue";
+export { CertificateAuthority } from "./ca/authority";
+export type { IssueLeafRequest, IssuedLeaf } from "./ca/authority";
+export { csrHashes, challengeFor } from "./va/challenges";
+export { registerFrontEnd, Router } from "./router";
+export type { FrontEndHandler, FrontEndRequest, FrontEndResponse } from "./router";

@@ -1,0 +1,55 @@
+import { CertIdRequestSchema } from "../../../sdk/nicsrs/wire";
+import { findProduct } from "../../catalogue";
+import type { SimulatorContext } from "../../context";
+import type { OrderRecord } from "../../store/types";
+import { toWireDate } from "../dates";
+import { dcvList, dcvSection } from "../dcv-fields";
+import { Handler, requireOrder } from "../handler";
+import { advanceOrder, effectiveStatus } from "../lifecycle";
+import type { WireReply } from "../reply";
+import { parseRequest } from "../request";
+
+export const collect: Handler = async (ctx, fields) => {
+  const { certId } = parseRequest(CertIdRequestSchema, fields);
+  requireOrder(ctx, certId);
+  return ctx.locks.run(`order:${certId}`, async () => {
+    const order = requireOrder(ctx, certId);
+    order.collects += 1;
+    if (order.status === "PENDING" || order.status === "PROCESSING") await advanceOrder(ctx, order);
+    else ctx.store.save();
+    return collectReply(ctx, order);
+  });
+};
+
+function collectReply(ctx: SimulatorContext, order: OrderRecord): WireReply {
+  const status = effectiveStatus(order, ctx.clock.now());
+  const dv = findProduct(order.productCode)?.validationType === "DV";
+  const issued = order.certificatePem !== undefined;
+  const dcvDone = order.domains.every((d) => d.verified);
+  const step = (done: boolean, ongoing = true) => ({ status: done ? "Done" : ongoing ? "Ongoing" : "Notdone" });
+  const data: Record<string, unknown> = {
+    certId: order.certId,
+    vendorId: order.vendorId,
+    vendorCertId: order.vendorCertId,
+    applyTime: toWireDate(order.createdAt),
+    dueDate: toWireDate(order.dueDate),
+    ...dcvSection(order),
+    dcvList: dcvList(order),
+    application: step(true),
+    dcv: step(dcvDone),
+    ov: dv ? step(true) : step(issued, dcvDone),
+    issued: step(issued, dcvDone),
+  };
+  if (issued) {
+    Object.assign(data, {
+      certificate: order.certificatePem,
+      caCertificate: order.caCertificatePem,
+      beginDate: toWireDate(order.beginDate!),
+      endDate: toWireDate(order.endDate!),
+    });
+    if (order.generatedKeyPem) Object.assign(data, { privateKey: order.generatedKeyPem });
+    if (order.pkcs12) Object.assign(data, { pkcs12: order.pkcs12, pkcsPass: order.pkcsPass });
+  }
+  if (status === "PROCESSING") return { code: 2, msg: "the certificate is being issued", status, certStatus: status, data };
+  return { code: 1, msg: "success", status, certStatus: status, data };
+}
