@@ -1,0 +1,153 @@
+// SectigoClient: CollectSSL and RequestAndCollectSMIME over form-encoded POSTs.
+// Calls for one account are serialized process-wide (./queue), reads retry on transport
+// failures, and a CSR submission is never repeated unless it certainly never left the process.
+import type { Dispatcher } from "undici";
+import type { SectigoEndpoint } from "./codes";
+import { SectigoApiError, SectigoArgumentError, SectigoResponseError, SectigoTransportError, redact } from "./errors";
+import { backoffMs, httpFailure, isRetryable, postForm, sleep, type RetryOptions } from "./http";
+import { parseSectigoResponse } from "./parse";
+import { accountKey, runExclusive } from "./queue";
+import {
+  CollectSslRequestSchema,
+  SmimeRequestSchema,
+  collectSslContext,
+  smimeContext,
+  toForm,
+  type CollectSslRequest,
+  type ResponseContext,
+  type SmimeRequest,
+} from "./requests";
+import type { SectigoResult } from "./types";
+
+export const SECTIGO_DEFAULT_BASE_URL = "https://secure.trust-provider.com";
+
+export interface SectigoClientOptions {
+  loginName?: string;
+  loginPassword?: string;
+  baseUrl?: string;
+  /** Per HTTP attempt; default 30 s. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  dispatcher?: Dispatcher;
+  logger?: (line: string) => void;
+}
+
+interface Call {
+  endpoint: SectigoEndpoint;
+  form: URLSearchParams;
+  ctx: ResponseContext;
+  /** Queue key: the account, or the collection code when no account is given. */
+  account: string;
+  mutation: boolean;
+  label: string;
+}
+
+export class SectigoClient {
+  readonly loginName?: string;
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly #loginPassword?: string;
+  readonly #retry: Required<RetryOptions>;
+  readonly #dispatcher?: Dispatcher;
+  readonly #logger?: (line: string) => void;
+
+  constructor(o: SectigoClientOptions = {}) {
+    const issues: string[] = [];
+    if (o.loginName !== undefined && (o.loginName.length === 0 || o.loginName.length > 64)) issues.push("loginName must be 1-64 characters");
+    if (o.loginPassword !== undefined && (o.loginPassword.length === 0 || o.loginPassword.length > 128)) issues.push("loginPassword must be 1-128 characters");
+    if ((o.loginName === undefined) !== (o.loginPassword === undefined)) issues.push("loginName and loginPassword go together");
+    if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) issues.push("timeoutMs must be positive");
+    if (issues.length) throw new SectigoArgumentError(undefined, issues);
+    this.loginName = o.loginName;
+    this.#loginPassword = o.loginPassword;
+    this.baseUrl = (o.baseUrl ?? SECTIGO_DEFAULT_BASE_URL).replace(/\/+$/, "");
+    this.timeoutMs = o.timeoutMs ?? 30_000;
+    this.#retry = { retries: o.retry?.retries ?? 3, minDelayMs: o.retry?.minDelayMs ?? 500, maxDelayMs: o.retry?.maxDelayMs ?? 8_000 };
+    this.#dispatcher = o.dispatcher;
+    this.#logger = o.logger;
+  }
+
+  /** Status and certificate of an SSL order. Safe to retry. */
+  collectSsl(req: CollectSslRequest): Promise<SectigoResult> {
+    const parsed = CollectSslRequestSchema.safeParse(req);
+    if (!parsed.success) throw new SectigoArgumentError("CollectSSL", parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)));
+    if (!this.loginName) throw new SectigoArgumentError("CollectSSL", ["CollectSSL needs loginName and loginPassword"]);
+    const r = parsed.data;
+    return this.#call({
+      endpoint: "CollectSSL",
+      form: toForm({ loginName: this.loginName, loginPassword: this.#loginPassword }, r),
+      ctx: collectSslContext(r),
+      account: this.loginName,
+      mutation: false,
+      label: r.orderNumber ? `orderNumber=${r.orderNumber}` : r.certificateID ? `certificateID=${r.certificateID}` : `baseOrderNumber=${r.baseOrderNumber}`,
+    });
+  }
+
+  /** Submits a CSR (once) and/or collects an S/MIME certificate. With `csr` this is a mutation and is not retried blindly. */
+  requestAndCollectSmime(req: SmimeRequest): Promise<SectigoResult> {
+    const parsed = SmimeRequestSchema.safeParse(req);
+    if (!parsed.success)
+      throw new SectigoArgumentError("RequestAndCollectSMIME", parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)));
+    const r = parsed.data;
+    if (!this.loginName && !r.collectionCode) throw new SectigoArgumentError("RequestAndCollectSMIME", ["orderNumber needs loginName and loginPassword (or use collectionCode)"]);
+    const useAccount = !r.collectionCode || !!this.loginName;
+    return this.#call({
+      endpoint: "RequestAndCollectSMIME",
+      form: toForm(useAccount ? { loginName: this.loginName, loginPassword: this.#loginPassword } : {}, r),
+      ctx: smimeContext(r),
+      account: this.loginName ?? `collectionCode:${r.collectionCode}`,
+      mutation: r.csr !== undefined,
+      label: `${r.orderNumber ? `orderNumber=${r.orderNumber}` : "collectionCode=…"}${r.csr ? " +csr" : ""}`,
+    });
+  }
+
+  #call(c: Call): Promise<SectigoResult> {
+    return runExclusive(accountKey(this.baseUrl, c.account), () => this.#attempts(c));
+  }
+
+  async #attempts(c: Call): Promise<SectigoResult> {
+    for (let attempt = 0; ; attempt++) {
+      const started = Date.now();
+      try {
+        const result = await this.#once(c);
+        this.#log(`${c.endpoint} ${c.label} → ${result.statusCode} (${result.statusMeaning}) in ${Date.now() - started} ms`);
+        return result;
+      } catch (e) {
+        const err = this.#scrub(e);
+        const safeToRepeat = !c.mutation || (err instanceof SectigoTransportError && !err.mayHaveReachedServer);
+        this.#log(`${c.endpoint} ${c.label} attempt ${attempt + 1} failed after ${Date.now() - started} ms: ${err.message}`);
+        if (!safeToRepeat || !isRetryable(err) || attempt >= this.#retry.retries) throw err;
+        await sleep(backoffMs(attempt, this.#retry));
+      }
+    }
+  }
+
+  async #once(c: Call): Promise<SectigoResult> {
+    const answer = await postForm({ url: `${this.baseUrl}/products/download/${c.endpoint}`, endpoint: c.endpoint, form: c.form, timeoutMs: this.timeoutMs, dispatcher: this.#dispatcher });
+    const failure = httpFailure(c.endpoint, answer);
+    if (!failure) return parseSectigoResponse(answer.body, c.ctx);
+    // A non-2xx answer may still carry a Sectigo status line; report that when it does.
+    try {
+      parseSectigoResponse(answer.body, c.ctx);
+    } catch (e) {
+      if (e instanceof SectigoApiError) throw e;
+    }
+    throw failure;
+  }
+
+  /** Errors never carry the password, even if a server echoed it into a page. */
+  #scrub(e: unknown): Error {
+    const secrets = [this.#loginPassword];
+    if (e instanceof SectigoResponseError) return new SectigoResponseError(redact(e.reason, secrets), redact(e.excerpt, secrets), e.endpoint, e.httpStatus);
+    if (e instanceof SectigoApiError) return new SectigoApiError(e.endpoint as SectigoEndpoint, e.code, redact(e.errorMessage, secrets));
+    if (e instanceof Error) {
+      if (this.#loginPassword && e.message.includes(this.#loginPassword)) e.message = redact(e.message, secrets);
+      return e;
+    }
+    return new Error(redact(String(e), secrets));
+  }
+
+  #log(line: string): void {
+    this.#logger?.(redact(line, [this.#loginPassword]));
+  }
+}

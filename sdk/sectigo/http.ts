@@ -1,0 +1,89 @@
+// One form-encoded POST with a timeout, and a retry loop for calls that are safe to repeat.
+import { request, type Dispatcher } from "undici";
+import type { SectigoEndpoint } from "./codes";
+import { SectigoResponseError, SectigoTransportError, excerptOf } from "./errors";
+
+export interface RetryOptions {
+  retries?: number;
+  minDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface PostOptions {
+  url: string;
+  endpoint: SectigoEndpoint;
+  form: URLSearchParams;
+  timeoutMs: number;
+  dispatcher?: Dispatcher;
+  maxBodyBytes?: number;
+}
+
+export interface HttpAnswer {
+  status: number;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/** Errors raised before a connection existed: the request cannot have reached the server. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function errorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let depth = 0; cur && depth < 5; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export async function postForm(o: PostOptions): Promise<HttpAnswer> {
+  const signal = AbortSignal.timeout(o.timeoutMs);
+  const max = o.maxBodyBytes ?? 4 << 20;
+  try {
+    const res = await request(o.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "*/*" },
+      body: o.form.toString(),
+      signal,
+      dispatcher: o.dispatcher,
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      size += (chunk as Buffer).length;
+      if (size > max) {
+        res.body.destroy();
+        throw new SectigoResponseError(`body larger than ${max} bytes`, "", o.endpoint, res.statusCode);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const ct = res.headers["content-type"];
+    return { status: res.statusCode, contentType: (Array.isArray(ct) ? ct[0] : ct) ?? "", body: new Uint8Array(Buffer.concat(chunks)) };
+  } catch (e) {
+    if (e instanceof SectigoResponseError) throw e;
+    const timedOut = signal.aborted;
+    const code = errorCode(e);
+    const reason = timedOut ? `no answer within ${o.timeoutMs} ms` : `${code ?? "transport error"}: ${e instanceof Error ? e.message : String(e)}`;
+    // undici messages name the URL at most; the body (with the password) never appears in them.
+    throw new SectigoTransportError(o.endpoint, reason, timedOut || !code || !NOT_SENT.has(code), timedOut, { cause: code });
+  }
+}
+
+/** HTTP-level failure that carries no Sectigo status line (proxy pages, 5xx, 429). */
+export function httpFailure(endpoint: SectigoEndpoint, a: HttpAnswer): SectigoResponseError | undefined {
+  if (a.status >= 200 && a.status < 300) return undefined;
+  return new SectigoResponseError(`HTTP ${a.status}`, excerptOf(a.body), endpoint, a.status);
+}
+
+export function isRetryable(e: unknown): boolean {
+  if (e instanceof SectigoTransportError) return true;
+  return e instanceof SectigoResponseError && e.httpStatus !== undefined && (e.httpStatus >= 500 || e.httpStatus === 429);
+}
+
+export function backoffMs(attempt: number, r: Required<RetryOptions>): number {
+  const exp = Math.min(r.maxDelayMs, r.minDelayMs * 2 ** attempt);
+  return Math.round(exp / 2 + (Math.random() * exp) / 2);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
