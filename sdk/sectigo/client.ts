@@ -68,7 +68,7 @@ export class SectigoClient {
   }
 
   /** Status and certificate of an SSL order. Safe to retry. */
-  collectSsl(req: CollectSslRequest): Promise<SectigoResult> {
+  async collectSsl(req: CollectSslRequest): Promise<SectigoResult> {
     const parsed = CollectSslRequestSchema.safeParse(req);
     if (!parsed.success) throw new SectigoArgumentError("CollectSSL", parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)));
     if (!this.loginName) throw new SectigoArgumentError("CollectSSL", ["CollectSSL needs loginName and loginPassword"]);
@@ -84,7 +84,7 @@ export class SectigoClient {
   }
 
   /** Submits a CSR (once) and/or collects an S/MIME certificate. With `csr` this is a mutation and is not retried blindly. */
-  requestAndCollectSmime(req: SmimeRequest): Promise<SectigoResult> {
+  async requestAndCollectSmime(req: SmimeRequest): Promise<SectigoResult> {
     const parsed = SmimeRequestSchema.safeParse(req);
     if (!parsed.success)
       throw new SectigoArgumentError("RequestAndCollectSMIME", parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)));
