@@ -1,6 +1,7 @@
 // A small certificate hierarchy for the Sectigo parser tests (root → intermediate → SSL and S/MIME leaves),
 // built once per process with @peculiar/x509 and ECDSA P-256 (fast; and node-forge's own X.509 reader
 // could not read it, which proves the parsers only use forge for the ASN.1 envelope).
+import { webcrypto } from "node:crypto";
 import { x509 } from "../../sdk/x509/provider";
 
 export interface Fixtures {
@@ -17,7 +18,7 @@ export interface Fixtures {
 const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
 
 async function keys() {
-  return (await crypto.subtle.generateKey(alg, true, ["sign", "verify"])) as CryptoKeyPair;
+  return (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as { publicKey: webcrypto.CryptoKey; privateKey: webcrypto.CryptoKey };
 }
 
 let cached: Promise<Fixtures> | undefined;

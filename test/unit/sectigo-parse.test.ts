@@ -10,12 +10,14 @@ import {
   CollectSslRequestSchema,
   SmimeRequestSchema,
   type ResponseContext,
+  type CollectSslRequest,
+  type SmimeRequest,
 } from "../../sdk/sectigo";
 import { renderReply, type RenderOptions, type SectigoReply } from "../../simulator/sectigo/render";
 import { fixtures, type Fixtures } from "./sectigo-fixtures";
 
-const ssl = (o: Parameters<typeof CollectSslRequestSchema.parse>[0]) => collectSslContext(CollectSslRequestSchema.parse({ orderNumber: "1234", ...o }));
-const smime = (o: Parameters<typeof SmimeRequestSchema.parse>[0]) => smimeContext(SmimeRequestSchema.parse({ orderNumber: "1234", ...o }));
+const ssl = (o: Partial<CollectSslRequest>) => collectSslContext(CollectSslRequestSchema.parse({ orderNumber: "1234", ...o }));
+const smime = (o: Partial<SmimeRequest>) => smimeContext(SmimeRequestSchema.parse({ orderNumber: "1234", ...o }));
 const fp = (pem: string) => new X509Certificate(pem).fingerprint256;
 const b64 = (der: Uint8Array) => Buffer.from(der).toString("base64");
 const docPem = (der: Uint8Array, end = "----- END CERTIFICATE -----") => `----- BEGIN CERTIFICATE -----\n${b64(der).match(/.{1,64}/g)!.join("\n")}\n${end}`;
