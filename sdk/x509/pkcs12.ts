@@ -20,10 +20,11 @@ export function createPkcs12(opts: CreatePkcs12Options): string {
     const certs = [opts.certificatePem, ...(opts.chainPems ?? []).flatMap((p) => splitPemBlocks(p, "CERTIFICATE"))].map((pem) =>
       forge.pki.certificateFromPem(pem),
     );
+    // node-forge tests `'friendlyName' in options`: an undefined value would be encoded (and crash).
     const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, opts.password, {
       algorithm: "3des",
-      friendlyName: opts.friendlyName,
       generateLocalKeyId: true,
+      ...(opts.friendlyName !== undefined ? { friendlyName: opts.friendlyName } : {}),
     });
     return forge.util.encode64(forge.asn1.toDer(asn1).getBytes());
   } catch (err) {

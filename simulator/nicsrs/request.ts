@@ -36,11 +36,20 @@ export function parseRequest<S extends z.ZodType>(schema: S, fields: Fields): z.
   if (result.success) return result.data;
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
+    const missing = issue.code === "invalid_type" && valueAt(fields, issue.path) === undefined;
     const path = issue.path.map(String);
     if (path[0] === "params" && path.length > 1) path.shift();
     const field = path.join(".") || "request";
-    const missing = issue.code === "invalid_type" && /received undefined$/.test(issue.message);
     addError(errors, field, missing ? `${path[path.length - 1] ?? field} is required` : issue.message);
   }
   throw invalid(errors);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
