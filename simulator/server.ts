@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CallCounter } from "./admin/calls";
@@ -12,6 +12,7 @@ import { SimClock } from "./clock";
 import type { AutoValidate, SimulatorContext } from "./context";
 import { createNicsrsFrontEnd } from "./nicsrs/front-end";
 import { registerFrontEnd, Router } from "./router";
+import { registerSectigo } from "./sectigo";
 import { KeyedMutex } from "./store/keyed-mutex";
 import { Store } from "./store/store";
 import { ValidationAuthority } from "./va/authority";
@@ -74,10 +75,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const calls = new CallCounter();
   const faults = new FaultInjector();
   const router = new Router(faults, calls, log);
+  registerSectigo(router, ctx); // first: its admin prefix /__admin/sectigo lies under /__admin
   router.registerAdmin(ADMIN_PREFIX, createAdminApi(ctx, calls, faults));
   registerFrontEnd(router, "/ssl", createNicsrsFrontEnd(ctx));
 
   const server = createServer((req, res) => void router.handle(req, res));
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, host, () => resolve());
@@ -95,10 +102,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     async close() {
       if (closed) return;
       closed = true;
+      // Wait for every connection to be really closed, so that a simulator restarted on the same port
+      // does not meet clients still holding keep-alive sockets to this one.
+      const socketsClosed = Promise.all([...sockets].map((s) => new Promise((r) => (s.destroyed ? r(undefined) : s.once("close", r)))));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await socketsClosed;
+      await new Promise((r) => setImmediate(r));
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
