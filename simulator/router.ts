@@ -8,7 +8,8 @@
 //
 // To add a front end, add one such line in simulator/server.ts (where `ctx`, the SimulatorContext with the
 // store, CA, clock and VA, is in scope). A handler gets the raw body and returns status, headers and body;
-// the router applies faults before/after it, so handlers never deal with them.
+// the router applies faults before/after it, so handlers never deal with them. `registerAdmin(prefix, h)`
+// adds uncounted, unfaulted routes (e.g. "/__admin/sectigo"); the longest matching prefix wins.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { CallCounter } from "./admin/calls";
 import type { FaultInjector } from "./admin/faults";
@@ -60,7 +61,10 @@ export class Router {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
-    const route = this.routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(r.prefix + "/"));
+    // Longest prefix wins, so /__admin/sectigo can live beside /__admin whatever the registration order.
+    const route = this.routes
+      .filter((r) => url.pathname === r.prefix || url.pathname.startsWith(r.prefix + "/"))
+      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
     const endpoint = route ? url.pathname.slice(route.prefix.length).split("/").filter(Boolean)[0] ?? "" : "";
     const logLine = (what: string) => this.log(`${req.method} ${url.pathname} -> ${what} ${Date.now() - started}ms`);
     try {

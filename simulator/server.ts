@@ -78,6 +78,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   registerSectigo(router, ctx); // first: its admin prefix /__admin/sectigo lies under /__admin
   router.registerAdmin(ADMIN_PREFIX, createAdminApi(ctx, calls, faults));
   registerFrontEnd(router, "/ssl", createNicsrsFrontEnd(ctx));
+  // Other CA front ends register here, one line each (see the comment at the top of router.ts).
 
   const server = createServer((req, res) => void router.handle(req, res));
   const sockets = new Set<Socket>();
