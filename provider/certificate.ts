@@ -10,13 +10,13 @@ import type { DcvEmailOut, DcvFileOut, DcvRecordOut } from "./certificate-output
 // Each method requires the implementation itself: the closure serializer leaves `require` alone
 // (it is a Node module global), and a shared helper would be captured and serialized too.
 const certificateProvider: pulumi.dynamic.ResourceProvider = {
-  configure: (req) => require("pulumi-nicsrs/provider/certificate-impl").configure(req),
-  check: (olds, news) => require("pulumi-nicsrs/provider/certificate-impl").check(olds, news),
-  diff: (id, olds, news) => require("pulumi-nicsrs/provider/certificate-impl").diff(id, olds, news),
-  create: (inputs) => require("pulumi-nicsrs/provider/certificate-impl").create(inputs),
-  read: (id, props) => require("pulumi-nicsrs/provider/certificate-impl").read(id, props),
-  update: (id, olds, news) => require("pulumi-nicsrs/provider/certificate-impl").update(id, olds, news),
-  delete: (id, props) => require("pulumi-nicsrs/provider/certificate-impl").delete(id, props),
+  configure: (...a) => require("pulumi-nicsrs/provider/cert-impl").configure(...a),
+  check: (...a) => require("pulumi-nicsrs/provider/cert-impl").check(...a),
+  diff: (...a) => require("pulumi-nicsrs/provider/cert-impl").diff(...a),
+  create: (...a) => require("pulumi-nicsrs/provider/cert-impl").create(...a),
+  read: (...a) => require("pulumi-nicsrs/provider/cert-impl").read(...a),
+  update: (...a) => require("pulumi-nicsrs/provider/cert-impl").update(...a),
+  delete: (...a) => require("pulumi-nicsrs/provider/cert-impl").delete(...a),
 };
 
 /** The provider object (exported for tests that serialize it). */

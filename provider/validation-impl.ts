@@ -183,7 +183,4 @@ export async function update(_id: string, olds: Props, news: Props): Promise<{ o
   return { outs: clean({ ...out, ...inputsOf(news) }) };
 }
 
-async function remove(): Promise<void> {
-  // Nothing at the CA: validation is a wait, not an object.
-}
-export { remove as delete };
+// No delete: validation is a wait, not an object at the CA (the provider object has no delete).

@@ -1,0 +1,68 @@
+// Sectigo credentials live in the provider process only: from the stack config the engine hands to
+// `configure` (sectigo:loginName, sectigo:loginPassword as a secret, sectigo:endpoint), or from the
+// environment (SECTIGO_LOGIN_NAME, SECTIGO_LOGIN_PASSWORD, SECTIGO_ENDPOINT). Never inputs or state.
+import { SectigoClient } from "../sdk/sectigo";
+import type { ConfigureRequestLike } from "./credentials";
+
+export const SECTIGO_CONFIG = { loginName: "sectigo:loginName", loginPassword: "sectigo:loginPassword", endpoint: "sectigo:endpoint" } as const;
+export const SECTIGO_ENV = { loginName: "SECTIGO_LOGIN_NAME", loginPassword: "SECTIGO_LOGIN_PASSWORD", endpoint: "SECTIGO_ENDPOINT" } as const;
+
+interface Configured {
+  loginName?: string;
+  loginPassword?: string;
+  endpoint?: string;
+}
+
+const configured: Configured = {};
+let cached: { key: string; client: SectigoClient } | undefined;
+
+function read(req: ConfigureRequestLike | undefined, key: string): string | undefined {
+  try {
+    const v = req?.config?.get(key);
+    return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function configureSectigo(req: ConfigureRequestLike): Promise<void> {
+  for (const k of ["loginName", "loginPassword", "endpoint"] as const) {
+    const v = read(req, SECTIGO_CONFIG[k]);
+    if (v) configured[k] = v;
+  }
+}
+
+export class MissingSectigoCredentialsError extends Error {
+  constructor() {
+    super(
+      `no Sectigo credentials: set \`pulumi config set ${SECTIGO_CONFIG.loginName} <name>\` and ` +
+        `\`pulumi config set --secret ${SECTIGO_CONFIG.loginPassword} <password>\`, or the environment variables ` +
+        `${SECTIGO_ENV.loginName} and ${SECTIGO_ENV.loginPassword}`,
+    );
+    this.name = "MissingSectigoCredentialsError";
+  }
+}
+
+export function sectigoCredentials(env: NodeJS.ProcessEnv = process.env): { loginName: string; loginPassword: string; endpoint?: string } {
+  const loginName = configured.loginName ?? (env[SECTIGO_ENV.loginName]?.trim() || undefined);
+  const loginPassword = configured.loginPassword ?? (env[SECTIGO_ENV.loginPassword] || undefined);
+  if (!loginName || !loginPassword) throw new MissingSectigoCredentialsError();
+  const endpoint = configured.endpoint ?? (env[SECTIGO_ENV.endpoint]?.trim() || undefined);
+  return endpoint ? { loginName, loginPassword, endpoint } : { loginName, loginPassword };
+}
+
+/** The process's Sectigo client (its per-account queue is process-wide anyway). */
+export function sectigoClient(): SectigoClient {
+  const c = sectigoCredentials();
+  const key = `${c.endpoint ?? ""}\n${c.loginName}\n${c.loginPassword}`;
+  if (!cached || cached.key !== key) {
+    cached = { key, client: new SectigoClient({ loginName: c.loginName, loginPassword: c.loginPassword, ...(c.endpoint ? { baseUrl: c.endpoint } : {}) }) };
+  }
+  return cached.client;
+}
+
+/** Test seam: forget configured credentials and the cached client. */
+export function resetSectigoCredentials(): void {
+  configured.loginName = configured.loginPassword = configured.endpoint = undefined;
+  cached = undefined;
+}

@@ -1,0 +1,162 @@
+// A mocked Pulumi program: what the resource classes send to the engine — the serialized
+// provider (`__provider`), the derived refId seed, and the secret outputs.
+import { strict as assert } from "node:assert";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { Certificate, CertificateValidation } from "../../index";
+import { administrator } from "./fixtures";
+
+const TOKEN = "sim-token-never-in-state-0123456789";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  additionalSecretOutputs: string[];
+}
+
+const registered: Registered[] = [];
+const sizes: Record<string, number> = {};
+
+function outputValue<T>(o: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => o.apply((v) => resolve(v)));
+}
+function outputIsSecret(o: pulumi.Output<unknown>): Promise<boolean> {
+  return (o as unknown as { isSecret: Promise<boolean> }).isSecret;
+}
+
+describe("provider: a mocked Pulumi program", function () {
+  let cert: Certificate;
+  let validation: CertificateValidation;
+  const oldToken = process.env.NICSRS_API_TOKEN;
+
+  before(async () => {
+    process.env.NICSRS_API_TOKEN = TOKEN;
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          const state: Record<string, unknown> = { ...args.inputs, certId: "261125abcdefghij", status: "PENDING" };
+          state.privateKeyPem = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
+          state.pkcs12 = "MIIKZQIBAzCCCi8=";
+          state.pkcs12Password = "pfx-password";
+          state.dcvRecords = [{ domain: "www.example.com", method: "CNAME_CSR_HASH", name: "_abc.www.example.com", type: "CNAME", value: "x.y.sectigo.com" }];
+          return { id: "261125abcdefghij", state };
+        },
+        call: (args) => args.inputs,
+      },
+      "proj",
+      "dev",
+      false,
+    );
+    // Emulate the engine's handling of additionalSecretOutputs (the mock monitor ignores the option).
+    const monitor = settings.getMonitor() as unknown as { registerResource: (req: unknown, cb: (err: unknown, resp: unknown) => void) => void };
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) => {
+      const r = req as {
+        getType(): string;
+        getName(): string;
+        getObject(): { toJavaScript(): Record<string, unknown> };
+        getAdditionalsecretoutputsList(): string[];
+      };
+      const secretNames = r.getAdditionalsecretoutputsList();
+      registered.push({ type: r.getType(), name: r.getName(), inputs: r.getObject().toJavaScript(), additionalSecretOutputs: secretNames });
+      original(req, (err, resp) => {
+        if (resp) {
+          const res = resp as { getObject(): { toJavaScript(): Record<string, unknown> }; setObject(o: unknown): void };
+          const obj = res.getObject().toJavaScript();
+          for (const k of secretNames) {
+            if (k in obj) obj[k] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: obj[k] };
+          }
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const structproto = require("google-protobuf/google/protobuf/struct_pb");
+          res.setObject(structproto.Struct.fromJavaScript(obj));
+        }
+        cb(err, resp);
+      });
+    };
+
+    cert = new Certificate("web", {
+      productCode: "positivessl-multi-domain",
+      domains: ["www.example.com", "api.example.com"],
+      administrator,
+    });
+    validation = new CertificateValidation("web-validation", { certificate: cert, timeoutMinutes: 5 });
+    await outputValue(validation.certId);
+    await outputValue(cert.privateKeyPem);
+  });
+  after(() => {
+    console.log(`      serialized __provider bytes: ${JSON.stringify(sizes)}`);
+    if (oldToken === undefined) delete process.env.NICSRS_API_TOKEN;
+    else process.env.NICSRS_API_TOKEN = oldToken;
+  });
+
+  const providerOf = (type: string) => {
+    const r = registered.find((x) => x.type === type);
+    assert.ok(r, `no ${type} registered: ${registered.map((x) => x.type).join(", ")}`);
+    return String(r!.inputs.__provider);
+  };
+
+  it("registers the dynamic types", () => {
+    assert.ok(registered.some((r) => r.type === "pulumi-nodejs:dynamic/nicsrs:Certificate"));
+    assert.ok(registered.some((r) => r.type === "pulumi-nodejs:dynamic/nicsrs:CertificateValidation"));
+  });
+
+  for (const [type, module] of [
+    ["pulumi-nodejs:dynamic/nicsrs:Certificate", "pulumi-nicsrs/provider/cert-impl"],
+    ["pulumi-nodejs:dynamic/nicsrs:CertificateValidation", "pulumi-nicsrs/provider/validation-impl"],
+  ] as const) {
+    it(`${type.split(":").pop()}: __provider is small, loads the implementation by package name, captures nothing`, () => {
+      const text = providerOf(type);
+      assert.ok(text.length < 2048, `__provider is ${text.length} bytes:\n${text}`);
+      assert.ok(text.includes(`require("${module}")`), text);
+      const methods = ["configure", "check", "diff", "create", "read", "update", ...(type.endsWith(":Certificate") ? ["delete"] : [])];
+      for (const method of methods) assert.ok(text.includes(`.${method}(`), method);
+      sizes[type] = text.length;
+      assert.ok(!/zod|undici|Zod/.test(text), "captures a schema or an HTTP client");
+      assert.ok(!text.includes(TOKEN), "captures the token");
+      assert.ok(!/\.\.\/|\/work\//.test(text), "a relative or absolute path");
+    });
+  }
+
+  it("the serialized provider really loads the implementation from the package (needs dist/)", async function () {
+    const root = join(__dirname, "..", "..");
+    if (!existsSync(join(root, "dist", "provider", "cert-impl.js"))) this.skip();
+    // As the provider host does: require-from-string; resolution from inside the package.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const requireFromString = require("require-from-string");
+    const provider = requireFromString(providerOf("pulumi-nodejs:dynamic/nicsrs:Certificate"), join(root, "__provider.js")).handler();
+    const result = await provider.check({}, { productCode: "positivessl", domains: ["bad domain"], administrator });
+    assert.deepEqual(
+      result.failures.map((f: { property: string }) => f.property),
+      ["domains[0]"],
+    );
+  });
+
+  it("passes a refId seed from project, stack and name; no token among the inputs", () => {
+    const c = registered.find((r) => r.type.endsWith(":Certificate"))!;
+    assert.equal(c.inputs.refIdSeed, "proj/dev/web");
+    assert.ok(!JSON.stringify(c.inputs).includes(TOKEN));
+  });
+
+  it("asks the engine to keep the key, the PKCS#12 and its password secret", async () => {
+    for (const r of registered) {
+      for (const k of ["privateKeyPem", "pkcs12", "pkcs12Password"]) assert.ok(r.additionalSecretOutputs.includes(k), `${r.type} ${k}`);
+    }
+    assert.equal(await outputIsSecret(cert.privateKeyPem), true);
+    assert.equal(await outputIsSecret(cert.pkcs12), true);
+    assert.equal(await outputIsSecret(cert.pkcs12Password), true);
+    assert.equal(await outputIsSecret(validation.privateKeyPem), true);
+    assert.equal(await outputIsSecret(cert.certId), false);
+    assert.equal(await outputIsSecret(cert.dcvRecords), false);
+    assert.equal((await outputValue(cert.dcvRecords))[0].name, "_abc.www.example.com");
+  });
+
+  it("user options are merged, not replaced", async () => {
+    const c2 = new Certificate("merged", { productCode: "positivessl", domains: ["a.example.com"], administrator }, { additionalSecretOutputs: ["csrPem"], protect: false });
+    await outputValue(c2.certId);
+    const r = registered.find((x) => x.name === "merged")!;
+    assert.deepEqual([...r.additionalSecretOutputs].sort(), ["csrPem", "pkcs12", "pkcs12Password", "privateKeyPem"]);
+  });
+});
