@@ -5,15 +5,15 @@ import { newDcvToken } from "../va/challenges";
 import { isApproverEmail, isValidDomain, isWildcard, normalizeDomain } from "../va/domains";
 import { addError, FieldErrors } from "./reply";
 
-/** Checks one domain's DCV choice; adds errors under `<prefix>.dcvMethod` / `<prefix>.dcvEmail`. */
+/** Checks one domain's DCV choice; errors go under `<prefix>dcvMethod` / `<prefix>dcvEmail`. */
 export function checkDcvChoice(domainName: string, method: DcvMethod, email: string | undefined, prefix: string, errors: FieldErrors): void {
   if ((method === "HTTP_CSR_HASH" || method === "HTTPS_CSR_HASH") && isWildcard(domainName)) {
-    addError(errors, `${prefix}.dcvMethod`, `${method} cannot validate the wildcard ${domainName}; use CNAME_CSR_HASH or EMAIL`);
+    addError(errors, `${prefix}dcvMethod`, `${method} cannot validate the wildcard ${domainName}; use CNAME_CSR_HASH or EMAIL`);
   }
   if (method === "EMAIL") {
-    if (!email) addError(errors, `${prefix}.dcvEmail`, "dcvEmail is required with the EMAIL method");
+    if (!email) addError(errors, `${prefix}dcvEmail`, "dcvEmail is required with the EMAIL method");
     else if (!isApproverEmail(domainName, email)) {
-      addError(errors, `${prefix}.dcvEmail`, `${email} is not an approver address for ${domainName} (admin@, administrator@, postmaster@, webmaster@ or hostmaster@ the domain or a parent)`);
+      addError(errors, `${prefix}dcvEmail`, `${email} is not an approver address for ${domainName} (admin@, administrator@, postmaster@, webmaster@ or hostmaster@ the domain or a parent)`);
     }
   }
 }
@@ -32,7 +32,7 @@ export function checkDomains(product: CatalogueProduct, domainInfo: DomainInfo[]
     if (seen.has(domainName)) addError(errors, `${prefix}.domainName`, `${domainName} is listed twice`);
     seen.add(domainName);
     const email = info.dcvEmail?.trim() || undefined;
-    checkDcvChoice(domainName, info.dcvMethod, email, prefix, errors);
+    checkDcvChoice(domainName, info.dcvMethod, email, `${prefix}.`, errors);
     return {
       domainName,
       dcvMethod: info.dcvMethod,

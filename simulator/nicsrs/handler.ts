@@ -2,9 +2,8 @@ import type { SimulatorContext } from "../context";
 import type { OrderKind, OrderRecord } from "../store/types";
 import { toWireDate } from "./dates";
 import { dcvSection } from "./dcv-fields";
-import { ApiFailure, invalidField } from "./reply";
+import { ApiFailure, invalidField, type WireReply } from "./reply";
 import type { Fields } from "./request";
-import type { WireReply } from "./reply";
 
 export type Handler = (ctx: SimulatorContext, fields: Fields) => Promise<WireReply>;
 

@@ -19,7 +19,7 @@ export const updateDcv: Handler = async (ctx, fields) => {
     const errors: FieldErrors = {};
     const email = req.dcvEmail?.trim() || undefined;
     checkDcvChoice(name, req.dcvMethod, email, "", errors);
-    if (Object.keys(errors).length > 0) throw invalid(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^\./, ""), v])));
+    if (Object.keys(errors).length > 0) throw invalid(errors);
     domain.dcvMethod = req.dcvMethod;
     if (req.dcvMethod === "EMAIL" && email) domain.dcvEmail = email.toLowerCase();
     else delete domain.dcvEmail;
