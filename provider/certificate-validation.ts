@@ -25,7 +25,7 @@ export interface CertificateValidationArgs {
   certId?: pulumi.Input<string>;
   /** FQDNs of the DCV records the program created; create fails at once when they miss one of the certificate's DNS DCV records. */
   validationRecordFqdns?: pulumi.Input<pulumi.Input<string>[]>;
-  /** How long create waits, in minutes (1-1440). Default 60. */
+  /** How long create waits, in minutes (more than 0, at most 1440). Default 60. */
   timeoutMinutes?: pulumi.Input<number>;
 }
 

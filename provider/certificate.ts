@@ -78,7 +78,7 @@ export interface CertificateArgs {
   renewBeforeDays?: pulumi.Input<number>;
   /** Wait in create / update until the certificate is issued. Default false (use CertificateValidation). */
   waitForIssuance?: pulumi.Input<boolean>;
-  /** Limit for waitForIssuance, in minutes (1-1440). Default 60. */
+  /** Limit for waitForIssuance, in minutes (more than 0, at most 1440). Default 60. */
   waitTimeoutMinutes?: pulumi.Input<number>;
   /** What destroy does at the CA. Default "cancelPending". */
   deletePolicy?: pulumi.Input<DeletePolicy>;

@@ -20,13 +20,13 @@ const FQDN_RE = /^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-
 export const ValidationInputsSchema = z.strictObject({
   certId: z.string().trim().min(1, 'a NicSRS certId such as "260113vghhracpaw"'),
   validationRecordFqdns: z.array(z.string().regex(FQDN_RE, "is not a valid DNS name")).optional(),
-  timeoutMinutes: z.number().int().min(1).max(1440).optional(),
+  timeoutMinutes: z.number().positive().max(1440).optional(),
 });
 
 const ALLOWED: Record<string, string> = {
   certId: 'a NicSRS certId such as "260113vghhracpaw" (or pass `certificate`)',
   validationRecordFqdns: "a list of DNS record names",
-  timeoutMinutes: "an integer from 1 to 1440",
+  timeoutMinutes: "minutes, more than 0 and at most 1440 (default 60)",
 };
 
 export function validateValidationInputs(raw: Props): CheckFailure[] {

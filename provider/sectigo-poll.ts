@@ -1,0 +1,12 @@
+// Poll schedule of the Sectigo resources: the NicSRS defaults (about 2 s doubling to 30 s), or
+// SECTIGO_POLL_MIN_MS / SECTIGO_POLL_MAX_MS (tests shorten it).
+import { pollSchedule, type PollSchedule } from "./poll";
+
+export function sectigoPollSchedule(env: NodeJS.ProcessEnv = process.env): PollSchedule {
+  return pollSchedule({ ...env, NICSRS_POLL_MIN_MS: env.SECTIGO_POLL_MIN_MS ?? env.NICSRS_POLL_MIN_MS, NICSRS_POLL_MAX_MS: env.SECTIGO_POLL_MAX_MS ?? env.NICSRS_POLL_MAX_MS });
+}
+
+/** An error that still records the resource in state (the engine's "created, failed to initialize"). */
+export function initFailed(message: string, id: string, props: Record<string, unknown>): Error {
+  return Object.assign(new Error(message), { id, properties: props, reasons: [message] });
+}
