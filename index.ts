@@ -4,3 +4,4 @@ export type { CertificateArgs, ContactArgs, OrganizationArgs, DomainDcvArgs, Key
 export { CertificateValidation, VALIDATION_SECRET_OUTPUTS } from "./provider/certificate-validation";
 export type { CertificateValidationArgs } from "./provider/certificate-validation";
 export type { DcvRecordOut, DcvFileOut, DcvEmailOut } from "./provider/certificate-outputs";
+export * from "./provider/sectigo";

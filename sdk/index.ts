@@ -1,3 +1,4 @@
 export * from "./nicsrs/wire";
 export * from "./x509";
 export * from "./nicsrs";
+export * from "./sectigo";

@@ -1,11 +1,12 @@
+// Sectigo CollectSSL and RequestAndCollectSMIME: client, request schemas, typed results and errors.
 export { SectigoClient, SECTIGO_DEFAULT_BASE_URL, type SectigoClientOptions } from "./client";
 export {
   SECTIGO_STATUS_CODES,
   SECTIGO_ERROR_CODES,
-  CAA_STATUSES,
-  describeStatusCode,
-  documentedMessage,
-  isKnownStatusCode,
+  CAA_STATUSES as SECTIGO_CAA_STATUSES,
+  describeStatusCode as describeSectigoStatusCode,
+  documentedMessage as sectigoDocumentedMessage,
+  isKnownStatusCode as isKnownSectigoStatusCode,
   type SectigoEndpoint,
   type SectigoStatusCode,
   type SectigoErrorCode,
@@ -19,9 +20,16 @@ export {
   smimeContext,
   type CollectSslRequest,
   type SmimeRequest,
-  type ResponseContext,
+  type ResponseContext as SectigoResponseContext,
 } from "./requests";
 export { parseSectigoResponse } from "./parse";
 export { runExclusive as runSectigoExclusive, accountKey as sectigoAccountKey } from "./queue";
 export type { RetryOptions as SectigoRetryOptions } from "./http";
-export type { SectigoResult, SectigoCertificates, StatusDetail, StatusDetails, StatusDetailName, PayloadKind } from "./types";
+export type {
+  SectigoResult,
+  SectigoCertificates,
+  StatusDetail as SectigoStatusDetail,
+  StatusDetails as SectigoStatusDetails,
+  StatusDetailName as SectigoStatusDetailName,
+  PayloadKind as SectigoPayloadKind,
+} from "./types";

@@ -9,7 +9,7 @@ import {
   collectSslContext,
   parseSectigoResponse,
   smimeContext,
-  type ResponseContext,
+  type SectigoResponseContext as ResponseContext,
 } from "../../sdk/sectigo";
 import { renderReply, type RenderOptions } from "../../simulator/sectigo/render";
 import { fixtures } from "./sectigo-fixtures";

@@ -9,7 +9,7 @@ import {
   smimeContext,
   CollectSslRequestSchema,
   SmimeRequestSchema,
-  type ResponseContext,
+  type SectigoResponseContext as ResponseContext,
   type CollectSslRequest,
   type SmimeRequest,
 } from "../../sdk/sectigo";
