@@ -28,8 +28,8 @@ function common(props: Props): CheckFailure[] {
     if (k in props && props[k] !== undefined)
       out.push({ property: k, reason: "Sectigo credentials are not inputs: set sectigo:loginName / sectigo:loginPassword (secret) in the stack config, or SECTIGO_LOGIN_NAME / SECTIGO_LOGIN_PASSWORD" });
   const t = props.waitTimeoutMinutes;
-  if (present(t) && !isUnknown(t) && !(typeof t === "number" && Number.isInteger(t) && t >= 1 && t <= 1440))
-    out.push({ property: "waitTimeoutMinutes", reason: "waitTimeoutMinutes must be an integer from 1 to 1440" });
+  if (present(t) && !isUnknown(t) && !(typeof t === "number" && t > 0 && t <= 1440))
+    out.push({ property: "waitTimeoutMinutes", reason: "waitTimeoutMinutes must be a number of minutes, more than 0 and at most 1440" });
   return out;
 }
 

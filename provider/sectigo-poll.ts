@@ -10,3 +10,5 @@ export function sectigoPollSchedule(env: NodeJS.ProcessEnv = process.env): PollS
 export function initFailed(message: string, id: string, props: Record<string, unknown>): Error {
   return Object.assign(new Error(message), { id, properties: props, reasons: [message] });
 }
+
+export const formatDelay = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);

@@ -37,7 +37,7 @@ export interface SmimeCertificateArgs {
   csr?: pulumi.Input<string>;
   /** The key generated with the CSR (default RSA 2048). */
   key?: pulumi.Input<SmimeKeyArgs>;
-  /** How long create waits for issuance, in minutes (1-1440). Default 60. */
+  /** How long create waits for issuance, in minutes (at most 1440). Default 60. */
   waitTimeoutMinutes?: pulumi.Input<number>;
 }
 

@@ -10,7 +10,7 @@ import { backoffDelay, pollUntil, progress, sleep } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
 import { checkSmimeInputs, failuresText, idString } from "./sectigo-inputs";
 import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE, withoutUndefined } from "./sectigo-outputs";
-import { initFailed, sectigoPollSchedule } from "./sectigo-poll";
+import { formatDelay, initFailed, sectigoPollSchedule } from "./sectigo-poll";
 import { containsUnknown } from "./unknowns";
 
 export { configureSectigo as configure } from "./sectigo-credentials";
@@ -69,7 +69,7 @@ async function submitCsr(props: Props, deadline: number): Promise<Step> {
       const lost = e instanceof SectigoTransportError;
       if ((!refused && !lost) || Date.now() >= deadline) throw e;
       const delay = Math.min(backoffDelay(n, schedule), Math.max(0, deadline - Date.now()));
-      progress(`${describe(props)}: CSR not accepted yet (${e.message}); trying again in ${Math.round(delay / 1000)} s`);
+      progress(`${describe(props)}: CSR not accepted yet (${e.message}); trying again in ${formatDelay(delay)}`);
       await sleep(delay);
     }
   }
@@ -111,7 +111,7 @@ async function untilIssued(id: string, start: Props): Promise<Props> {
       const polled = await pollUntil(
         () => collect(props),
         (s) => (s.result !== undefined && s.result.statusCode !== 0) || (s.code !== undefined && TERMINAL.has(s.code)),
-        { timeoutMs: Math.max(0, deadline - Date.now()), schedule: sectigoPollSchedule(), onWait: (_s, delay) => progress(`${describe(props)} is being processed; next collect in ${Math.round(delay / 1000)} s`) },
+        { timeoutMs: Math.max(0, deadline - Date.now()), schedule: sectigoPollSchedule(), onWait: (_s, delay) => progress(`${describe(props)} is being processed; next collect in ${formatDelay(delay)}`) },
       );
       props = apply(props, polled.value);
     }

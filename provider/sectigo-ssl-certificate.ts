@@ -25,7 +25,7 @@ export interface SectigoSslCertificateArgs {
   certificateId?: pulumi.Input<string>;
   /** Wait in create / update until the certificate is issued. Default false. */
   waitForIssuance?: pulumi.Input<boolean>;
-  /** Limit for waitForIssuance, in minutes (1-1440). Default 60. */
+  /** Limit for waitForIssuance, in minutes (at most 1440). Default 60. */
   waitTimeoutMinutes?: pulumi.Input<number>;
 }
 

@@ -7,7 +7,7 @@ import { progress, pollUntil } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
 import { checkSslInputs, failuresText, idString } from "./sectigo-inputs";
 import { CERTIFICATE_OUTPUTS, certificateOutputs, sslStatusOutputs, STATUS_FOR_CODE, withoutUndefined } from "./sectigo-outputs";
-import { initFailed, sectigoPollSchedule } from "./sectigo-poll";
+import { formatDelay, initFailed, sectigoPollSchedule } from "./sectigo-poll";
 import { containsUnknown } from "./unknowns";
 
 export { configureSectigo as configure } from "./sectigo-credentials";
@@ -78,7 +78,7 @@ async function collectAndMaybeWait(id: string, inputs: Props, previous: Props): 
   const polled = await pollUntil(
     () => collect(inputs),
     (c) => (c.endedWith !== undefined && TERMINAL.has(c.endedWith.code)) || (c.result !== undefined && c.result.statusCode !== 0),
-    { timeoutMs, schedule: sectigoPollSchedule(), onWait: (_c, delay) => progress(`Sectigo ${what} is being processed; next collect in ${Math.round(delay / 1000)} s`) },
+    { timeoutMs, schedule: sectigoPollSchedule(), onWait: (_c, delay) => progress(`Sectigo ${what} is being processed; next collect in ${formatDelay(delay)}`) },
   );
   const props = outputs(inputs, previous, polled.value);
   if (polled.value.endedWith && TERMINAL.has(polled.value.endedWith.code)) throw initFailed(`Sectigo ${what}: ${polled.value.endedWith.message}`, id, props);
