@@ -1,7 +1,8 @@
 // A mocked Pulumi program: what the resource classes send to the engine — the serialized
 // provider (`__provider`), the derived refId seed, and the secret outputs.
 import { strict as assert } from "node:assert";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
@@ -120,18 +121,27 @@ describe("provider: a mocked Pulumi program", function () {
     });
   }
 
-  it("the serialized provider really loads the implementation from the package (needs dist/)", async function () {
+  it("the serialized provider loads the implementation from the program's node_modules, as the provider host does (needs dist/)", async function () {
     const root = join(__dirname, "..", "..");
     if (!existsSync(join(root, "dist", "provider", "cert-impl.js"))) this.skip();
-    // As the provider host does: require-from-string; resolution from inside the package.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const requireFromString = require("require-from-string");
-    const provider = requireFromString(providerOf("pulumi-nodejs:dynamic/nicsrs:Certificate"), join(root, "__provider.js")).handler();
-    const result = await provider.check({}, { productCode: "positivessl", domains: ["bad domain"], administrator });
-    assert.deepEqual(
-      result.failures.map((f: { property: string }) => f.property),
-      ["domains[0]"],
-    );
+    // A user's program directory: node_modules/pulumi-nicsrs is the installed package.
+    const program = mkdtempSync(join(tmpdir(), "nicsrs-program-"));
+    mkdirSync(join(program, "node_modules"));
+    symlinkSync(root, join(program, "node_modules", "pulumi-nicsrs"), "dir");
+    const cwd = process.cwd();
+    try {
+      process.chdir(program); // the host runs with the program's directory as cwd
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const requireFromString = require("require-from-string");
+      for (const type of ["pulumi-nodejs:dynamic/nicsrs:Certificate", "pulumi-nodejs:dynamic/nicsrs:CertificateValidation"]) {
+        const provider = requireFromString(providerOf(type)).handler(); // no filename, exactly as the host
+        const result = await provider.check({}, type.endsWith(":Certificate") ? { productCode: "positivessl", domains: ["bad domain"], administrator } : { certId: "" });
+        assert.deepEqual(result.failures.map((f: { property: string }) => f.property), type.endsWith(":Certificate") ? ["domains[0]"] : ["certId"]);
+      }
+    } finally {
+      process.chdir(cwd);
+      rmSync(program, { recursive: true, force: true });
+    }
   });
 
   it("passes a refId seed from project, stack and name; no token among the inputs", () => {
