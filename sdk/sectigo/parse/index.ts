@@ -60,6 +60,3 @@ export function parseSectigoResponse(body: Uint8Array | string, ctx: ResponseCon
     throw new SectigoResponseError(`unreadable response (${e instanceof Error ? e.message : String(e)})`, excerptOf(bytes), ctx.endpoint);
   }
 }
-
-export { toPem, pemBlocksOf } from "./base64";
-export { orderCertificates } from "./certificates";

@@ -36,10 +36,7 @@ export function parseNewlineResponse(text: string, ctx: ResponseContext): Parsed
     fields.payload = kind;
     if (looksArmored(lines[i] ?? "")) {
       const scan = scanPemBlocks(lines, i, "certificates");
-      fields.certificatesDer = certificatesFromText(
-        kind,
-        lines.slice(i, scan.end).join("\n"),
-      );
+      fields.certificatesDer = certificatesFromText(kind, lines.slice(i, scan.end).join("\n"));
       i = scan.end;
     } else {
       // A bare Base64 payload has no end marker: it ends where the trailing fixed lines begin.
