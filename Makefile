@@ -17,7 +17,12 @@ node_modules/.install-stamp: package-lock.json package.json | node
 	@npm ci --loglevel=error
 	@touch $@
 
-deps: node node_modules/.install-stamp
+# Programs in this repo (the root quickstart, examples, the e2e program) resolve `pulumi-nicsrs`
+# as users' programs do, through node_modules: the dynamic-provider host requires it by name.
+node_modules/pulumi-nicsrs: | node_modules/.install-stamp
+	@ln -sfn .. $@
+
+deps: node node_modules/.install-stamp node_modules/pulumi-nicsrs
 
 # A real DNS server (PowerDNS) for DCV in the demo and the e2e suite.
 system-packages:

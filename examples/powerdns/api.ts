@@ -24,15 +24,21 @@ export function powerDnsContent(type: DnsRecordSpec["type"], value: string): str
 }
 
 async function patchZone(api: PowerDnsEndpoint, zone: string, rrset: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${api.apiUrl}/zones/${dotted(zone)}`, {
-    method: "PATCH",
-    headers: { "X-API-Key": api.apiKey, "Content-Type": "application/json" },
-    body: JSON.stringify({ rrsets: [rrset] }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  // 404/422 on DELETE: the zone or server is gone already, which must not block a destroy.
-  if (!res.ok && !(rrset.changetype === "DELETE" && (res.status === 404 || res.status === 422))) {
-    throw new Error(`PowerDNS PATCH ${zone} ${String(rrset.type)} ${String(rrset.name)}: HTTP ${res.status} ${await res.text()}`);
+  // PowerDNS answers 500 when its sqlite backend is busy with a concurrent write: PATCH is idempotent, so retry.
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${api.apiUrl}/zones/${dotted(zone)}`, {
+      method: "PATCH",
+      headers: { "X-API-Key": api.apiKey, "Content-Type": "application/json" },
+      body: JSON.stringify({ rrsets: [rrset] }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (res.ok) return;
+    // 404/422 on DELETE: the zone or server is gone already, which must not block a destroy.
+    if (rrset.changetype === "DELETE" && (res.status === 404 || res.status === 422)) return;
+    if (res.status < 500 || attempt >= 6) {
+      throw new Error(`PowerDNS PATCH ${zone} ${String(rrset.type)} ${String(rrset.name)}: HTTP ${res.status} ${await res.text()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt * Math.random()));
   }
 }
 

@@ -46,6 +46,8 @@ export async function startPowerDns(opts: PowerDnsOptions): Promise<PowerDns> {
     [
       "launch=gsqlite3",
       `gsqlite3-database=${database}`,
+      // Dynamic resources write records concurrently; WAL keeps readers and the writer apart.
+      "gsqlite3-pragma-journal-mode=WAL",
       "local-address=127.0.0.1",
       `local-port=${dnsPort}`,
       "api=yes",

@@ -2,7 +2,7 @@
 // the dynamic-provider host, the NicSRS simulator and a real DNS server.
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
-import { EngineHarness, LAB_TOKEN, LAB_ZONE, MUTATING_ENDPOINTS, PROGRAM_DIR, sumCalls } from "./stack-harness";
+import { EngineHarness, LAB_TOKEN, LAB_ZONE, MUTATING_ENDPOINTS, PROGRAM_DIR, setProviderNow, sumCalls } from "./stack-harness";
 
 type CertOut = { id: string; certId: string; status: string; notAfter?: string; serialNumber?: string; certificatePem?: string };
 const certOutputs = (outputs: Record<string, { value: unknown }>) => outputs.certificates.value as Record<string, CertOut>;
@@ -61,7 +61,7 @@ describe("e2e: pulumi engine against the simulator", function () {
     // 180 days on: inside the 30-day window before the 200-day file ends, subscription (365 d) continues.
     const reissueAt = new Date(start + 180 * DAY).toISOString();
     await h.lab.simulator.admin.setClock(reissueAt);
-    await stack.workspace.setEnvVar("NICSRS_NOW", reissueAt);
+    setProviderNow(stack, reissueAt);
     const preview = await stack.preview({ onOutput: h.record });
     assert.ok((preview.changeSummary.update ?? 0) >= 1, JSON.stringify(preview.changeSummary));
     await h.lab.simulator.admin.resetCalls();
@@ -74,16 +74,17 @@ describe("e2e: pulumi engine against the simulator", function () {
     assert.notEqual(reissued.serialNumber, first.serialNumber);
     assert.ok(Date.parse(reissued.notAfter!) > Date.parse(first.notAfter!));
 
-    // 300 days on: the subscription ends within 90 days -> renew (new subscription).
-    const renewAt = new Date(start + 300 * DAY).toISOString();
+    // 340 days on: the reissued file ends with the subscription (day 365), inside the renewal
+    // window, and the subscription ends within 90 days -> renew (new subscription).
+    const renewAt = new Date(start + 340 * DAY).toISOString();
     await h.lab.simulator.admin.setClock(renewAt);
-    await stack.workspace.setEnvVar("NICSRS_NOW", renewAt);
+    setProviderNow(stack, renewAt);
     await h.lab.simulator.admin.resetCalls();
     const renewed = certOutputs((await stack.up({ onOutput: h.record })).outputs).renewing;
     assert.equal((await h.callsSinceReset()).renew, 1);
     assert.notEqual(renewed.certId, reissued.certId);
     assert.equal((await h.lab.simulator.admin.order(renewed.certId)).status, "COMPLETE");
-    await stack.workspace.removeEnvVar("NICSRS_NOW");
+    setProviderNow(stack, undefined);
     await h.lab.simulator.admin.setClock(new Date(start).toISOString());
   });
 
@@ -121,7 +122,8 @@ describe("e2e: pulumi engine against the simulator", function () {
   it("stack export without --show-secrets holds no token, private key or PFX password", async () => {
     const stack = await h.stack("secrets", [{ name: "secretive", domains: [domain("secret")] }]);
     await stack.up({ onOutput: h.record });
-    const exported = JSON.stringify(await stack.exportStack());
+    const exported = await h.exportWithoutSecrets("secrets");
+    assert.match(exported, /"secretive"/, "the export holds the stack's resources");
     assert.ok(!exported.includes(LAB_TOKEN), "API token in state");
     assert.ok(!/PRIVATE KEY/.test(exported), "private key in state");
     for (const order of await h.lab.simulator.admin.orders()) {
@@ -130,9 +132,9 @@ describe("e2e: pulumi engine against the simulator", function () {
     assert.ok(!h.transcript.join("").includes(LAB_TOKEN), "API token in engine output");
   });
 
-  it("a CLI killed during create leaves exactly one order after the next up", async () => {
+  it("a CLI killed during create leaves one live order and one charge after the next up", async () => {
     const stack = await h.stack("interrupted", [{ name: "interrupted", domains: [domain("interrupted")] }]);
-    await h.lab.simulator.admin.injectFault({ endpoint: "collect", latencyMs: 20_000, times: 1 });
+    const creditBefore = await h.lab.simulator.admin.credit();
     const cli = spawn(h.command.command, ["up", "--yes", "--skip-preview", "--stack", "interrupted", "--non-interactive"], {
       cwd: PROGRAM_DIR,
       env: { ...process.env, ...h.env() },
@@ -141,19 +143,23 @@ describe("e2e: pulumi engine against the simulator", function () {
     });
     const exited = new Promise((resolve) => cli.once("exit", resolve));
     const deadline = Date.now() + 120_000;
-    while (((await h.callsSinceReset()).place ?? 0) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (((await h.callsSinceReset()).place ?? 0) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.equal((await h.callsSinceReset()).place, 1, "the killed run placed its order");
     process.kill(-cli.pid!, "SIGKILL");
     await exited;
-    await h.lab.simulator.admin.clearFaults();
 
-    await stack.cancel().catch(() => undefined); // the file backend keeps no lock; harmless when there is none
-    await stack.refresh({ onOutput: h.record, clearPendingCreates: true } as Parameters<typeof stack.refresh>[0]);
+    // A killed run leaves its lock (pulumi cancel removes it) and may leave a pending create in the
+    // state, which refresh --clear-pending-creates drops, as Pulumi asks.
+    await stack.cancel();
+    await stack.refresh({ onOutput: h.record, clearPendingCreates: true });
     const up = await stack.up({ onOutput: h.record });
     const cert = certOutputs(up.outputs).interrupted;
-    const orders = (await h.lab.simulator.admin.orders()).filter((o) => o.domains.includes(domain("interrupted")));
-    assert.equal(orders.length, 1, `orders: ${orders.map((o) => o.certId).join(", ")}`);
-    assert.equal(cert.certId, orders[0].certId);
+    const orders = (await h.lab.simulator.admin.orders()).filter((o) => o.domains.some((d) => d.domainName === domain("interrupted")));
+    const live = orders.filter((o) => o.status !== "CANCELLED");
+    assert.equal(live.length, 1, `orders: ${orders.map((o) => `${o.certId}:${o.status}`).join(", ")}`);
+    assert.equal(cert.certId, live[0].certId);
+    const charged = creditBefore - (await h.lab.simulator.admin.credit());
+    assert.ok(Math.abs(charged - live[0].amountPaid) < 0.005, `charged ${charged} for one order of ${live[0].amountPaid}`);
   });
 
   it("bad input fails preview naming the field, with no CA call", async () => {

@@ -1,5 +1,6 @@
 // Runs the e2e program (test/e2e/program) through the real Pulumi CLI with the Automation API:
 // one local file backend per suite, one stack per scenario, the lab's simulator and DNS server.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +61,15 @@ export class EngineHarness {
     return stack;
   }
 
+  /** `pulumi stack export` as a user runs it (the Automation API's exportStack adds --show-secrets). */
+  exportWithoutSecrets(stackName: string): string {
+    return execFileSync(this.command.command, ["stack", "export", "--stack", stackName], {
+      cwd: PROGRAM_DIR,
+      env: { ...process.env, ...this.env() },
+      encoding: "utf8",
+    });
+  }
+
   /** Output handler for the Automation API that keeps the transcript. */
   readonly record = (line: string): void => {
     this.transcript.push(line);
@@ -70,6 +80,13 @@ export class EngineHarness {
   async callsSinceReset(): Promise<Record<string, number>> {
     return this.lab.simulator.admin.calls();
   }
+}
+
+/** The provider plans renewals against NICSRS_NOW when set: the tests move it with the simulator's clock. */
+export function setProviderNow(stack: Stack, iso: string | undefined): void {
+  // `envVars` is the live map the workspace passes to every CLI run.
+  if (iso === undefined) delete stack.workspace.envVars.NICSRS_NOW;
+  else stack.workspace.envVars.NICSRS_NOW = iso;
 }
 
 export const MUTATING_ENDPOINTS = ["place", "renew", "reissue", "cancel", "revoke", "updateDCV"];
