@@ -38,6 +38,7 @@ build: deps
 
 typecheck: build
 	@npm run -s typecheck
+	@scripts/typecheck-examples.sh
 
 test: typecheck system-packages pulumi-cli
 	@npm test -s
