@@ -51,6 +51,8 @@ async function validateDomains(ctx: SimulatorContext, order: OrderRecord, now: D
       continue;
     }
     const result = await ctx.va.check(style, order, domain);
+    // An admin approval may have landed while the check was awaiting DNS/HTTP: never undo it.
+    if (domain.verified) continue;
     domain.verified = result.ok;
     domain.lastCheck = result.detail;
   }
