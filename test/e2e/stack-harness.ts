@@ -7,20 +7,11 @@ import { join } from "node:path";
 import { LocalWorkspace, type PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { engineEnv, pulumiCommand } from "../../scripts/engine/pulumi-cli";
 import { LAB_TOKEN, LAB_ZONE, startLab, type Lab } from "../../scripts/engine/lab";
+import type { CertificateSpec } from "./program/spec";
+
+export type { CertificateSpec };
 
 export const PROGRAM_DIR = join(__dirname, "program");
-
-export interface CertificateSpec {
-  name: string;
-  domains: string[];
-  productCode?: string;
-  years?: number;
-  deletePolicy?: "cancelPending" | "retain" | "cancel" | "revoke";
-  certId?: string;
-  dcvMethod?: "CNAME_CSR_HASH" | "EMAIL";
-  dcvEmail?: string;
-  validate?: boolean;
-}
 
 export class EngineHarness {
   lab!: Lab;

@@ -1,19 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate, CertificateValidation } from "pulumi-nicsrs";
 import { PowerDnsRecord } from "../../../examples/powerdns/record";
-
-interface CertificateSpec {
-  name: string;
-  domains: string[];
-  productCode?: string;
-  years?: number;
-  deletePolicy?: "cancelPending" | "retain" | "cancel" | "revoke";
-  certId?: string;
-  dcvMethod?: "CNAME_CSR_HASH" | "EMAIL";
-  dcvEmail?: string;
-  /** false: no DNS records and no validation (an order left pending). */
-  validate?: boolean;
-}
+import type { CertificateSpec } from "./spec";
 
 const config = new pulumi.Config("e2e");
 const specs = config.requireObject<CertificateSpec[]>("certificates");

@@ -1,0 +1,13 @@
+/** One certificate of the e2e program, as the suite writes it into the `e2e:certificates` config. */
+export interface CertificateSpec {
+  name: string;
+  domains: string[];
+  productCode?: string;
+  years?: number;
+  deletePolicy?: "cancelPending" | "retain" | "cancel" | "revoke";
+  certId?: string;
+  dcvMethod?: "CNAME_CSR_HASH" | "EMAIL";
+  dcvEmail?: string;
+  /** false: no DNS records and no validation (an order left pending). */
+  validate?: boolean;
+}
