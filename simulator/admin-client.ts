@@ -87,14 +87,24 @@ export class SimulatorAdmin {
     return this.call("GET", "/ca");
   }
 
-  private async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-    const res = await request(this.base + path, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`simulator admin ${method} ${path}: HTTP ${res.statusCode} ${text}`);
+  private async call<T>(method: AdminMethod, path: string, body?: unknown): Promise<T> {
+    const { statusCode, text } = await sendAdminRequest(this.base + path, method, body);
+    if (statusCode !== 200) throw new Error(`simulator admin ${method} ${path}: HTTP ${statusCode} ${text}`);
     return JSON.parse(text) as T;
   }
+}
+
+export type AdminMethod = "GET" | "POST" | "DELETE";
+
+/**
+ * One request to an admin API (this one or the Sectigo one): `body`, when given, is sent as JSON.
+ * Answers the status and the body's text; each client judges them itself.
+ */
+export async function sendAdminRequest(url: string, method: AdminMethod, body?: unknown): Promise<{ statusCode: number; text: string }> {
+  const res = await request(url, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { statusCode: res.statusCode, text: await res.body.text() };
 }

@@ -1,4 +1,4 @@
-import { request } from "undici";
+import { sendAdminRequest, type AdminMethod } from "../admin-client";
 import type { ConcurrencySnapshot } from "./concurrency";
 import type { DomainDcvStatus, SectigoOrder, SectigoOrderState } from "./types";
 
@@ -90,15 +90,10 @@ export class SectigoSimulatorAdmin {
     await this.call("POST", "/settings", { latencyMs });
   }
 
-  private async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-    const res = await request(this.base + path, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.body.text();
+  private async call<T>(method: AdminMethod, path: string, body?: unknown): Promise<T> {
+    const { statusCode, text } = await sendAdminRequest(this.base + path, method, body);
     const value = text ? (JSON.parse(text) as unknown) : undefined;
-    if (res.statusCode >= 400) throw new Error(`Sectigo simulator admin ${method} ${path}: ${res.statusCode} ${(value as { error?: string })?.error ?? text}`);
+    if (statusCode >= 400) throw new Error(`Sectigo simulator admin ${method} ${path}: ${statusCode} ${(value as { error?: string })?.error ?? text}`);
     return value as T;
   }
 }
