@@ -22,7 +22,8 @@ interface ProcessCredentials {
 const state: ProcessCredentials = {};
 let cached: { key: string; client: NicSrsClient } | undefined;
 
-function readConfig(req: ConfigureRequestLike | undefined, key: string): string | undefined {
+/** A stack config value, trimmed; undefined when unset or blank (also shared by ./sectigo-credentials). */
+export function readConfig(req: ConfigureRequestLike | undefined, key: string): string | undefined {
   try {
     const v = req?.config?.get(key);
     return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
@@ -30,6 +31,11 @@ function readConfig(req: ConfigureRequestLike | undefined, key: string): string 
     // No Configure call reached the provider host (older engines): its config bag is undefined.
     return undefined;
   }
+}
+
+/** An environment variable, trimmed; undefined when unset or blank. */
+export function readEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return env[name]?.trim() || undefined;
 }
 
 /** Called by the engine (through the provider object) once per provider process. */
@@ -51,15 +57,15 @@ export class MissingCredentialsError extends Error {
 }
 
 export function resolveCredentials(env: NodeJS.ProcessEnv = process.env): { apiToken: string; endpoint?: string } {
-  const apiToken = state.apiToken ?? (env[ENV_TOKEN]?.trim() || undefined);
+  const apiToken = state.apiToken ?? readEnv(env, ENV_TOKEN);
   if (!apiToken) throw new MissingCredentialsError();
-  const endpoint = state.endpoint ?? (env[ENV_ENDPOINT]?.trim() || undefined);
+  const endpoint = state.endpoint ?? readEnv(env, ENV_ENDPOINT);
   return endpoint ? { apiToken, endpoint } : { apiToken };
 }
 
 /** Where requests go (never the token): for messages. */
 export function describeEndpoint(env: NodeJS.ProcessEnv = process.env): string {
-  return state.endpoint ?? (env[ENV_ENDPOINT]?.trim() || "https://portal.nicsrs.com");
+  return state.endpoint ?? readEnv(env, ENV_ENDPOINT) ?? "https://portal.nicsrs.com";
 }
 
 /** The process's NicSRS client, built on first use and rebuilt if the credentials change. */

@@ -2,7 +2,7 @@
 // `configure` (sectigo:loginName, sectigo:loginPassword as a secret, sectigo:endpoint), or from the
 // environment (SECTIGO_LOGIN_NAME, SECTIGO_LOGIN_PASSWORD, SECTIGO_ENDPOINT). Never inputs or state.
 import { SectigoClient } from "../sdk/sectigo";
-import type { ConfigureRequestLike } from "./credentials";
+import { readConfig, readEnv, type ConfigureRequestLike } from "./credentials";
 
 export const SECTIGO_CONFIG = { loginName: "sectigo:loginName", loginPassword: "sectigo:loginPassword", endpoint: "sectigo:endpoint" } as const;
 export const SECTIGO_ENV = { loginName: "SECTIGO_LOGIN_NAME", loginPassword: "SECTIGO_LOGIN_PASSWORD", endpoint: "SECTIGO_ENDPOINT" } as const;
@@ -16,18 +16,9 @@ interface Configured {
 const configured: Configured = {};
 let cached: { key: string; client: SectigoClient } | undefined;
 
-function read(req: ConfigureRequestLike | undefined, key: string): string | undefined {
-  try {
-    const v = req?.config?.get(key);
-    return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function configureSectigo(req: ConfigureRequestLike): Promise<void> {
   for (const k of ["loginName", "loginPassword", "endpoint"] as const) {
-    const v = read(req, SECTIGO_CONFIG[k]);
+    const v = readConfig(req, SECTIGO_CONFIG[k]);
     if (v) configured[k] = v;
   }
 }
@@ -44,10 +35,10 @@ export class MissingSectigoCredentialsError extends Error {
 }
 
 export function sectigoCredentials(env: NodeJS.ProcessEnv = process.env): { loginName: string; loginPassword: string; endpoint?: string } {
-  const loginName = configured.loginName ?? (env[SECTIGO_ENV.loginName]?.trim() || undefined);
+  const loginName = configured.loginName ?? readEnv(env, SECTIGO_ENV.loginName);
   const loginPassword = configured.loginPassword ?? (env[SECTIGO_ENV.loginPassword] || undefined);
   if (!loginName || !loginPassword) throw new MissingSectigoCredentialsError();
-  const endpoint = configured.endpoint ?? (env[SECTIGO_ENV.endpoint]?.trim() || undefined);
+  const endpoint = configured.endpoint ?? readEnv(env, SECTIGO_ENV.endpoint);
   return endpoint ? { loginName, loginPassword, endpoint } : { loginName, loginPassword };
 }
 
