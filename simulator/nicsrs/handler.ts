@@ -2,7 +2,8 @@ import type { SimulatorContext } from "../context";
 import type { OrderKind, OrderRecord } from "../store/types";
 import { toWireDate } from "./dates";
 import { dcvSection } from "./dcv-fields";
-import { ApiFailure, invalidField, type WireReply } from "./reply";
+import { effectiveStatus } from "./lifecycle";
+import { ApiFailure, invalidField, refused, type WireReply } from "./reply";
 import type { Fields } from "./request";
 
 export type Handler = (ctx: SimulatorContext, fields: Fields) => Promise<WireReply>;
@@ -11,6 +12,21 @@ export function requireOrder(ctx: SimulatorContext, certId: string, field = "cer
   const order = ctx.store.order(certId);
   if (!order) throw invalidField(field, `no order with certId ${certId}`);
   return order;
+}
+
+/**
+ * Runs `fn` on the order under its lock. An unknown certId fails before waiting for the lock; the
+ * order is looked up again once the lock is held.
+ */
+export function withOrderLock<T>(ctx: SimulatorContext, certId: string, fn: (order: OrderRecord) => Promise<T>): Promise<T> {
+  requireOrder(ctx, certId);
+  return ctx.locks.run(`order:${certId}`, async () => fn(requireOrder(ctx, certId)));
+}
+
+/** Refused unless the order is issued (COMPLETE or EXPIRED) at `now`. `action`: "revoked", "reissued", … */
+export function requireIssued(order: OrderRecord, now: Date, action: string): void {
+  const status = effectiveStatus(order, now);
+  if (status !== "COMPLETE" && status !== "EXPIRED") throw refused(`only issued certificates can be ${action}; order ${order.certId} is ${status}`);
 }
 
 /** An earlier order with this refId: the same answer again for the same kind of call, code -1 for another kind. */

@@ -1,7 +1,7 @@
 import { CancelRequestSchema } from "../../../sdk/nicsrs/wire";
 import { DAY_MS } from "../../clock";
 import { toWireDate } from "../dates";
-import { Handler, requireOrder } from "../handler";
+import { Handler, withOrderLock } from "../handler";
 import { effectiveStatus, REFUND_WINDOW_DAYS } from "../lifecycle";
 import { refused } from "../reply";
 import { parseRequest } from "../request";
@@ -9,9 +9,7 @@ import { parseRequest } from "../request";
 /** Pending orders, and certificates issued at most 30 days ago, are cancelled with a refund. */
 export const cancel: Handler = async (ctx, fields) => {
   const req = parseRequest(CancelRequestSchema, fields);
-  requireOrder(ctx, req.certId);
-  return ctx.locks.run(`order:${req.certId}`, async () => {
-    const order = requireOrder(ctx, req.certId);
+  return withOrderLock(ctx, req.certId, async (order) => {
     const now = ctx.clock.now();
     const status = effectiveStatus(order, now);
     if (status === "CANCELLED" || status === "REVOKED") throw refused(`order ${order.certId} is already ${status}`);

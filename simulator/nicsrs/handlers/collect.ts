@@ -4,16 +4,14 @@ import type { SimulatorContext } from "../../context";
 import type { OrderRecord } from "../../store/types";
 import { toWireDate } from "../dates";
 import { dcvList, dcvSection } from "../dcv-fields";
-import { Handler, requireOrder } from "../handler";
+import { Handler, withOrderLock } from "../handler";
 import { advanceOrder, effectiveStatus } from "../lifecycle";
 import type { WireReply } from "../reply";
 import { parseRequest } from "../request";
 
 export const collect: Handler = async (ctx, fields) => {
   const { certId } = parseRequest(CertIdRequestSchema, fields);
-  requireOrder(ctx, certId);
-  return ctx.locks.run(`order:${certId}`, async () => {
-    const order = requireOrder(ctx, certId);
+  return withOrderLock(ctx, certId, async (order) => {
     order.collects += 1;
     if (order.status === "PENDING" || order.status === "PROCESSING") await advanceOrder(ctx, order);
     else ctx.store.save();

@@ -1,8 +1,7 @@
 import { ReissueRequestSchema } from "../../../sdk/nicsrs/wire";
 import { findProduct } from "../../catalogue";
 import { toWireDate } from "../dates";
-import { Handler, orderCreatedReply, orderForRefId, requireOrder, withRefIdLock } from "../handler";
-import { effectiveStatus } from "../lifecycle";
+import { Handler, orderCreatedReply, orderForRefId, requireIssued, requireOrder, withRefIdLock } from "../handler";
 import { newOrder } from "../new-order";
 import { prepareOrder } from "../order-prep";
 import { ApiFailure, refused } from "../reply";
@@ -20,8 +19,7 @@ export const reissue: Handler = async (ctx, fields) => {
       if (existing) return orderCreatedReply(existing);
       const old = requireOrder(ctx, req.certId);
       const now = ctx.clock.now();
-      const status = effectiveStatus(old, now);
-      if (status !== "COMPLETE" && status !== "EXPIRED") throw refused(`only issued certificates can be reissued; order ${old.certId} is ${status}`);
+      requireIssued(old, now, "reissued");
       if (now.getTime() >= new Date(old.dueDate).getTime()) {
         throw refused(`the subscription of order ${old.certId} ended on ${toWireDate(old.dueDate)} (UTC+8); renew it instead`);
       }

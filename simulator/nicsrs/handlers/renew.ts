@@ -3,8 +3,8 @@ import { findProduct } from "../../catalogue";
 import { addDays, addYears } from "../../clock";
 import { roundMoney } from "../../store/store";
 import { toWireDate } from "../dates";
-import { Handler, orderCreatedReply, orderForRefId, requireOrder, withRefIdLock } from "../handler";
-import { effectiveStatus, RENEWAL_WINDOW_DAYS } from "../lifecycle";
+import { Handler, orderCreatedReply, orderForRefId, requireIssued, requireOrder, withRefIdLock } from "../handler";
+import { RENEWAL_WINDOW_DAYS } from "../lifecycle";
 import { newOrder } from "../new-order";
 import { prepareOrder } from "../order-prep";
 import { ApiFailure, refused } from "../reply";
@@ -20,8 +20,7 @@ export const renew: Handler = async (ctx, fields) => {
       const old = requireOrder(ctx, req.renewId, "renewId");
       const now = ctx.clock.now();
       if (old.renewedBy) throw refused(`order ${old.certId} was already renewed as ${old.renewedBy}`);
-      const status = effectiveStatus(old, now);
-      if (status !== "COMPLETE" && status !== "EXPIRED") throw refused(`only issued certificates can be renewed; order ${old.certId} is ${status}`);
+      requireIssued(old, now, "renewed");
       const opens = addDays(new Date(old.dueDate), -RENEWAL_WINDOW_DAYS);
       if (now.getTime() < opens.getTime()) {
         throw refused(

@@ -2,16 +2,14 @@ import { UpdateDcvRequestSchema } from "../../../sdk/nicsrs/wire";
 import { normalizeDomain } from "../../va/domains";
 import { dcvFieldsFor } from "../dcv-fields";
 import { checkDcvChoice } from "../domain-rules";
-import { Handler, requireOrder } from "../handler";
+import { Handler, withOrderLock } from "../handler";
 import { FieldErrors, invalid, invalidField, refused } from "../reply";
 import { parseRequest } from "../request";
 
 /** Changes one domain's DCV method/e-mail while the order is pending; answers that domain's new DCV fields. */
 export const updateDcv: Handler = async (ctx, fields) => {
   const req = parseRequest(UpdateDcvRequestSchema, fields);
-  requireOrder(ctx, req.certId);
-  return ctx.locks.run(`order:${req.certId}`, async () => {
-    const order = requireOrder(ctx, req.certId);
+  return withOrderLock(ctx, req.certId, async (order) => {
     if (order.status !== "PENDING") throw refused(`DCV can only be changed while the order is PENDING; order ${order.certId} is ${order.status}`);
     const name = normalizeDomain(req.domainName);
     const domain = order.domains.find((d) => d.domainName === name);
