@@ -4,29 +4,14 @@ import { strict as assert } from "node:assert";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import { Certificate, CertificateValidation } from "../../index";
+import { mockPulumiProgram, outputIsSecret, outputValue, type Registered } from "../helpers/pulumi-mocks";
 import { administrator } from "./fixtures";
 
 const TOKEN = "sim-token-never-in-state-0123456789";
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-  additionalSecretOutputs: string[];
-}
-
 const registered: Registered[] = [];
 const sizes: Record<string, number> = {};
-
-function outputValue<T>(o: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => o.apply((v) => resolve(v)));
-}
-function outputIsSecret(o: pulumi.Output<unknown>): Promise<boolean> {
-  return (o as unknown as { isSecret: Promise<boolean> }).isSecret;
-}
 
 describe("provider: a mocked Pulumi program", function () {
   let cert: Certificate;
@@ -35,48 +20,14 @@ describe("provider: a mocked Pulumi program", function () {
 
   before(async () => {
     process.env.NICSRS_API_TOKEN = TOKEN;
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          const state: Record<string, unknown> = { ...args.inputs, certId: "261125abcdefghij", status: "PENDING" };
-          state.privateKeyPem = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
-          state.pkcs12 = "MIIKZQIBAzCCCi8=";
-          state.pkcs12Password = "pfx-password";
-          state.dcvRecords = [{ domain: "www.example.com", method: "CNAME_CSR_HASH", name: "_abc.www.example.com", type: "CNAME", value: "x.y.sectigo.com" }];
-          return { id: "261125abcdefghij", state };
-        },
-        call: (args) => args.inputs,
-      },
-      "proj",
-      "dev",
-      false,
-    );
-    // Emulate the engine's handling of additionalSecretOutputs (the mock monitor ignores the option).
-    const monitor = settings.getMonitor() as unknown as { registerResource: (req: unknown, cb: (err: unknown, resp: unknown) => void) => void };
-    const original = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) => {
-      const r = req as {
-        getType(): string;
-        getName(): string;
-        getObject(): { toJavaScript(): Record<string, unknown> };
-        getAdditionalsecretoutputsList(): string[];
-      };
-      const secretNames = r.getAdditionalsecretoutputsList();
-      registered.push({ type: r.getType(), name: r.getName(), inputs: r.getObject().toJavaScript(), additionalSecretOutputs: secretNames });
-      original(req, (err, resp) => {
-        if (resp) {
-          const res = resp as { getObject(): { toJavaScript(): Record<string, unknown> }; setObject(o: unknown): void };
-          const obj = res.getObject().toJavaScript();
-          for (const k of secretNames) {
-            if (k in obj) obj[k] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: obj[k] };
-          }
-          // eslint-disable-next-line @typescript-eslint/no-require-imports
-          const structproto = require("google-protobuf/google/protobuf/struct_pb");
-          res.setObject(structproto.Struct.fromJavaScript(obj));
-        }
-        cb(err, resp);
-      });
-    };
+    await mockPulumiProgram((args) => {
+      const state: Record<string, unknown> = { ...args.inputs, certId: "261125abcdefghij", status: "PENDING" };
+      state.privateKeyPem = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
+      state.pkcs12 = "MIIKZQIBAzCCCi8=";
+      state.pkcs12Password = "pfx-password";
+      state.dcvRecords = [{ domain: "www.example.com", method: "CNAME_CSR_HASH", name: "_abc.www.example.com", type: "CNAME", value: "x.y.sectigo.com" }];
+      return { id: "261125abcdefghij", state };
+    }, registered);
 
     cert = new Certificate("web", {
       productCode: "positivessl-multi-domain",

@@ -4,20 +4,10 @@ import { strict as assert } from "node:assert";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import { SectigoSslCertificate, SmimeCertificate } from "../../index";
+import { mockPulumiProgram, outputIsSecret as isSecret, outputValue as value, type Registered } from "../helpers/pulumi-mocks";
 
 const PASSWORD = "sectigo-password-never-in-state-42";
-
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-  additionalSecretOutputs: string[];
-}
-
-const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply((v) => resolve(v)));
-const isSecret = (o: pulumi.Output<unknown>) => (o as unknown as { isSecret: Promise<boolean> }).isSecret;
 
 describe("provider: Sectigo resources in a mocked Pulumi program", () => {
   const registered: Registered[] = [];
@@ -27,37 +17,13 @@ describe("provider: Sectigo resources in a mocked Pulumi program", () => {
 
   before(async () => {
     process.env.SECTIGO_LOGIN_PASSWORD = PASSWORD;
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => ({
-          id: "12345678",
-          state: { ...args.inputs, status: "issued", certificatePem: "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n", privateKeyPem: "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n" },
-        }),
-        call: (args) => args.inputs,
-      },
-      "proj",
-      "dev",
-      false,
+    await mockPulumiProgram(
+      (args) => ({
+        id: "12345678",
+        state: { ...args.inputs, status: "issued", certificatePem: "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n", privateKeyPem: "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n" },
+      }),
+      registered,
     );
-    // The mock monitor ignores additionalSecretOutputs: emulate the engine's handling.
-    const monitor = settings.getMonitor() as unknown as { registerResource: (req: unknown, cb: (err: unknown, resp: unknown) => void) => void };
-    const original = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) => {
-      const r = req as { getType(): string; getName(): string; getObject(): { toJavaScript(): Record<string, unknown> }; getAdditionalsecretoutputsList(): string[] };
-      const secretNames = r.getAdditionalsecretoutputsList();
-      registered.push({ type: r.getType(), name: r.getName(), inputs: r.getObject().toJavaScript(), additionalSecretOutputs: secretNames });
-      original(req, (err, resp) => {
-        if (resp) {
-          const res = resp as { getObject(): { toJavaScript(): Record<string, unknown> }; setObject(o: unknown): void };
-          const obj = res.getObject().toJavaScript();
-          for (const k of secretNames) if (k in obj) obj[k] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: obj[k] };
-          // eslint-disable-next-line @typescript-eslint/no-require-imports
-          const structproto = require("google-protobuf/google/protobuf/struct_pb");
-          res.setObject(structproto.Struct.fromJavaScript(obj));
-        }
-        cb(err, resp);
-      });
-    };
     ssl = new SectigoSslCertificate("adopted", { orderNumber: pulumi.output("98765432"), waitForIssuance: true });
     smime = new SmimeCertificate("mail", { orderNumber: "11112222", email: "alice@example.com", key: { algorithm: "ECDSA" } });
     await value(ssl.status);
