@@ -17,6 +17,7 @@ import { DEAD_STATUSES, diffCertificate, storedInputs } from "./certificate-diff
 import { clean, dcvOutputs, isIssued, issuedMaterial, orderOutputs, pendingSummary, verifiedDomains } from "./certificate-outputs";
 import { nicsrsClient } from "./credentials";
 import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
+import { initFailed, keepingProvider } from "./init-failed";
 import { pollUntil, progress } from "./poll";
 import { planningNow, planRenewal, type RenewalAction } from "./renewal-plan";
 
@@ -126,11 +127,6 @@ function finish(props: Props, spec: CertificateSpec): Props {
   if (plan.windowOpensAt) out.renewalWindowOpensAt = plan.windowOpensAt;
   else delete out.renewalWindowOpensAt;
   return clean(out);
-}
-
-/** An error that still records the resource in state (the engine's "created, failed to initialize"). */
-function initFailed(message: string, id: string, props: Props): Error {
-  return Object.assign(new Error(message), { id, properties: clean(props), reasons: [message] });
 }
 
 // ---- ordering --------------------------------------------------------------------------------
@@ -251,7 +247,7 @@ async function waitIfAsked(client: NicSrsClient, spec: CertificateSpec, id: stri
   const result = await pollUntil(
     () => client.collect(certId),
     (c) => {
-      if (DEAD.has(c.status)) throw initFailed(`certificate order ${certId} is ${c.status} at the CA`, id, applyCollect(props, c, planningNow()));
+      if (DEAD.has(c.status)) throw initFailed(`certificate order ${certId} is ${c.status} at the CA`, id, clean(applyCollect(props, c, planningNow())));
       return isIssued(c);
     },
     {
@@ -264,7 +260,7 @@ async function waitIfAsked(client: NicSrsClient, spec: CertificateSpec, id: stri
     throw initFailed(
       `certificate order ${certId} was not issued within ${spec.waitTimeoutMinutes} minutes (status ${result.value.status}): ${pendingSummary(result.value)}`,
       id,
-      finish(out, spec),
+      clean(finish(out, spec)),
     );
   }
   return out;
@@ -272,7 +268,11 @@ async function waitIfAsked(client: NicSrsClient, spec: CertificateSpec, id: stri
 
 // ---- create ----------------------------------------------------------------------------------
 
-export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+export function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+  return keepingProvider(inputs, () => createCertificate(inputs));
+}
+
+async function createCertificate(inputs: Props): Promise<{ id: string; outs: Props }> {
   const spec = assertValid(inputs);
   const client = nicsrsClient();
   const now = planningNow();
@@ -346,7 +346,11 @@ export async function read(id: string, props: Props): Promise<{ id?: string; pro
 
 // ---- update ----------------------------------------------------------------------------------
 
-export async function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+export function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  return keepingProvider(news, () => updateCertificate(id, olds, news));
+}
+
+async function updateCertificate(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
   const spec = assertValid(news);
   const d = diffCertificate(olds, news, planningNow());
   if (d.replaces.length > 0) throw new Error(`internal: update called for a replacement (${d.replaces.join(", ")})`);

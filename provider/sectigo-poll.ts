@@ -6,9 +6,4 @@ export function sectigoPollSchedule(env: NodeJS.ProcessEnv = process.env): PollS
   return pollSchedule({ ...env, NICSRS_POLL_MIN_MS: env.SECTIGO_POLL_MIN_MS ?? env.NICSRS_POLL_MIN_MS, NICSRS_POLL_MAX_MS: env.SECTIGO_POLL_MAX_MS ?? env.NICSRS_POLL_MAX_MS });
 }
 
-/** An error that still records the resource in state (the engine's "created, failed to initialize"). */
-export function initFailed(message: string, id: string, props: Record<string, unknown>): Error {
-  return Object.assign(new Error(message), { id, properties: props, reasons: [message] });
-}
-
 export const formatDelay = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);

@@ -10,7 +10,8 @@ import { backoffDelay, pollUntil, progress, sleep } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
 import { checkSmimeInputs, failuresText, idString } from "./sectigo-inputs";
 import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE, withoutUndefined } from "./sectigo-outputs";
-import { formatDelay, initFailed, sectigoPollSchedule } from "./sectigo-poll";
+import { initFailed, keepingProvider } from "./init-failed";
+import { formatDelay, sectigoPollSchedule } from "./sectigo-poll";
 import { containsUnknown } from "./unknowns";
 
 export { configureSectigo as configure } from "./sectigo-credentials";
@@ -126,7 +127,11 @@ async function untilIssued(id: string, start: Props): Promise<Props> {
   return props;
 }
 
-export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+export function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+  return keepingProvider(inputs, () => createSmime(inputs));
+}
+
+async function createSmime(inputs: Props): Promise<{ id: string; outs: Props }> {
   const failures = checkSmimeInputs(inputs);
   if (failures.length) throw new Error(failuresText(failures));
   const id = idString(inputs.orderNumber) ?? `collectionCode:${idString(inputs.collectionCode)}`;
@@ -144,10 +149,10 @@ export async function read(id: string, props: Props): Promise<{ id: string; prop
   return { id, props: next };
 }
 
-export async function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+export function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
   const props = withoutUndefined({ ...olds, waitTimeoutMinutes: news.waitTimeoutMinutes });
-  if (props.status === "issued" && typeof props.certificatePem === "string") return { outs: props };
-  return { outs: await untilIssued(id, props) };
+  if (props.status === "issued" && typeof props.certificatePem === "string") return Promise.resolve({ outs: props });
+  return keepingProvider(news, async () => ({ outs: await untilIssued(id, props) }));
 }
 
 /** Forgets the certificate: nothing changes at Sectigo. */

@@ -7,7 +7,8 @@ import { progress, pollUntil } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
 import { checkSslInputs, failuresText, idString } from "./sectigo-inputs";
 import { CERTIFICATE_OUTPUTS, certificateOutputs, sslStatusOutputs, STATUS_FOR_CODE, withoutUndefined } from "./sectigo-outputs";
-import { formatDelay, initFailed, sectigoPollSchedule } from "./sectigo-poll";
+import { initFailed, keepingProvider } from "./init-failed";
+import { formatDelay, sectigoPollSchedule } from "./sectigo-poll";
 import { containsUnknown } from "./unknowns";
 
 export { configureSectigo as configure } from "./sectigo-credentials";
@@ -86,17 +87,17 @@ async function collectAndMaybeWait(id: string, inputs: Props, previous: Props): 
   return props;
 }
 
-export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
+export function create(inputs: Props): Promise<{ id: string; outs: Props }> {
   const id = idString(inputs.orderNumber) ?? `certificateId:${idString(inputs.certificateId)}`;
-  return { id, outs: await collectAndMaybeWait(id, inputs, {}) };
+  return keepingProvider(inputs, async () => ({ id, outs: await collectAndMaybeWait(id, inputs, {}) }));
 }
 
 export async function read(id: string, props: Props): Promise<{ id: string; props: Props }> {
   return { id, props: outputs(props, props, await collect(props)) };
 }
 
-export async function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-  return { outs: await collectAndMaybeWait(id, news, olds) };
+export function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  return keepingProvider(news, async () => ({ outs: await collectAndMaybeWait(id, news, olds) }));
 }
 
 /** Forgets the order: nothing changes at Sectigo. */

@@ -213,7 +213,7 @@ describe("provider: the real dynamic-provider host over gRPC", function () {
     assert.equal((await admin().order(certId)).status, "COMPLETE", "the certificate it reissued is left alone");
   });
 
-  it("Create with waitForIssuance that times out: the host reports the placed order (ErrorResourceInitFailed)", async () => {
+  it("Create with waitForIssuance that times out: the placed order is recorded and refresh/destroy work from it", async () => {
     const inputs = { ...certInputs, refIdSeed: "proj/dev/impatient", waitForIssuance: true, waitTimeoutMinutes: 0.005 };
     const err = await host.create(CERT, inputs).then(
       () => assert.fail("expected the create to time out"),
@@ -225,6 +225,13 @@ describe("provider: the real dynamic-provider host over gRPC", function () {
     assert.equal(placed.length, 1);
     assert.equal(err.initFailed.id, placed[0].certId);
     assert.equal(err.initFailed.properties.certId, placed[0].certId);
+    // The engine stores these properties as the resource's state: refresh and destroy load the
+    // provider from them, so they must carry it.
+    assert.equal(err.initFailed.properties.__provider, inputs.__provider);
+    const refreshed = await host.read(CERT, err.initFailed.id, err.initFailed.properties, inputs);
+    assert.equal(refreshed.props.status, "PENDING");
+    await host.delete(CERT, err.initFailed.id, err.initFailed.properties);
+    assert.equal((await admin().order(placed[0].certId)).status, "CANCELLED");
   });
 
   it("no token in anything the host printed", () => {
