@@ -214,7 +214,7 @@ describe("provider: the real dynamic-provider host over gRPC", function () {
   });
 
   it("Create with waitForIssuance that times out: the placed order is recorded and refresh/destroy work from it", async () => {
-    const inputs = { ...certInputs, refIdSeed: "proj/dev/impatient", waitForIssuance: true, waitTimeoutMinutes: 0.005 };
+    const inputs: Props = { ...certInputs, refIdSeed: "proj/dev/impatient", waitForIssuance: true, waitTimeoutMinutes: 0.005 };
     const err = await host.create(CERT, inputs).then(
       () => assert.fail("expected the create to time out"),
       (e: HostError) => e,
