@@ -111,7 +111,7 @@ export GOWORK=off
 LOCAL_GO=$("$GO" env GOVERSION)   # e.g. go1.26.8
 LOCAL_GO=${LOCAL_GO#go}
 
-log "building pulumi v$PULUMI_VERSION from Go modules with $("$GO" version | cut -d' ' -f3); the first run takes several minutes (about 15-20 on 2 cores)…"
+log "building pulumi v$PULUMI_VERSION from Go modules with $("$GO" version | cut -d' ' -f3); the first run takes several minutes (about 10-25 on 2 cores)…"
 
 # `go mod download -json MOD@VER`; prints the JSON, fails if the proxy did not
 # serve the module zip.
@@ -178,7 +178,7 @@ log "fetching $PKG@v$PULUMI_VERSION"
 if ! pkg_json=$(mod_download "$PKG@v$PULUMI_VERSION"); then
   log "command failed: go mod download -json $PKG@v$PULUMI_VERSION"
   printf '%s\n' "$pkg_json" >&2
-  served=$(cd "$WORK" && "$GO" list -m -versions "$PKG" 2>/dev/null | tr ' ' '\n' | tail -n 8 | tr '\n' ' ' || true)
+  served=$( (cd "$WORK" && "$GO" list -m -versions "$PKG" 2>/dev/null) | tr ' ' '\n' | tail -n 8 | tr '\n' ' ')
   die "the module proxy does not serve $PKG@v$PULUMI_VERSION; newest served: ${served:-?}; set PULUMI_VERSION to one of them"
 fi
 PKG_GOMOD=$(printf '%s\n' "$pkg_json" | json_field GoMod)
