@@ -2,7 +2,17 @@
 // the dynamic-provider host, the NicSRS simulator and a real DNS server.
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
-import { EngineHarness, LAB_TOKEN, LAB_ZONE, MUTATING_ENDPOINTS, PROGRAM_DIR, setProviderNow, sumCalls } from "./stack-harness";
+import {
+  EngineHarness,
+  killPluginsStartedSince,
+  LAB_TOKEN,
+  LAB_ZONE,
+  MUTATING_ENDPOINTS,
+  pluginPids,
+  PROGRAM_DIR,
+  setProviderNow,
+  sumCalls,
+} from "./stack-harness";
 
 type CertOut = { id: string; certId: string; status: string; notAfter?: string; serialNumber?: string; certificatePem?: string };
 const certOutputs = (outputs: Record<string, { value: unknown }>) => outputs.certificates.value as Record<string, CertOut>;
@@ -135,6 +145,7 @@ describe("e2e: pulumi engine against the simulator", function () {
   it("a CLI killed during create leaves one live order and one charge after the next up", async () => {
     const stack = await h.stack("interrupted", [{ name: "interrupted", domains: [domain("interrupted")] }]);
     const creditBefore = await h.lab.simulator.admin.credit();
+    const pluginsBefore = pluginPids();
     const cli = spawn(h.command.command, ["up", "--yes", "--skip-preview", "--stack", "interrupted", "--non-interactive"], {
       cwd: PROGRAM_DIR,
       env: { ...process.env, ...h.env() },
@@ -147,6 +158,7 @@ describe("e2e: pulumi engine against the simulator", function () {
     assert.equal((await h.callsSinceReset()).place, 1, "the killed run placed its order");
     process.kill(-cli.pid!, "SIGKILL");
     await exited;
+    killPluginsStartedSince(pluginsBefore);
 
     // A killed run leaves its lock (pulumi cancel removes it) and may leave a pending create in the
     // state, which refresh --clear-pending-creates drops, as Pulumi asks.

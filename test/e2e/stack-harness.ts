@@ -80,6 +80,29 @@ export function setProviderNow(stack: Stack, iso: string | undefined): void {
   else stack.workspace.envVars.NICSRS_NOW = iso;
 }
 
+const PLUGIN_PATTERN = /dynamic-provider\/index\.js|pulumi-resource-pulumi-nodejs|pulumi-language-nodejs/;
+
+/** Pulumi plugin processes (language host, dynamic-provider host) running now, by pid. */
+export function pluginPids(): Set<number> {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" }).split("\n");
+  return new Set(rows.filter((row) => PLUGIN_PATTERN.test(row)).map((row) => Number(row.trim().split(/\s+/)[0])));
+}
+
+/**
+ * A CLI killed with SIGKILL leaves its plugins running (Pulumi starts them in their own process
+ * groups): stop the ones that appeared since `before`.
+ */
+export function killPluginsStartedSince(before: Set<number>): void {
+  for (const pid of pluginPids()) {
+    if (before.has(pid)) continue;
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // gone already
+    }
+  }
+}
+
 export const MUTATING_ENDPOINTS = ["place", "renew", "reissue", "cancel", "revoke", "updateDCV"];
 
 export function sumCalls(calls: Record<string, number>, endpoints?: string[]): number {
