@@ -1,0 +1,72 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Certificate, CertificateValidation } from "pulumi-nicsrs";
+
+const config = new pulumi.Config("bench");
+const kind = config.require("kind");
+const count = config.requireNumber("count");
+const validations = config.getNumber("validations") ?? 0;
+const zone = config.get("zone") ?? "example.test";
+const keyAlgorithm = config.get("keyAlgorithm") as "RSA" | "ECDSA" | undefined;
+
+// The baseline: a dynamic provider that does nothing. The engine's default diff (inputs compared)
+// applies, as it would to any resource without its own diff.
+const noopProvider: pulumi.dynamic.ResourceProvider = {
+  async create(inputs) {
+    return { id: `noop-${inputs.index}`, outs: inputs };
+  },
+};
+
+class Noop extends pulumi.dynamic.Resource {
+  constructor(name: string, index: number) {
+    super(noopProvider, name, { index }, {});
+  }
+}
+
+// The names a Certificate registers as outputs (declared up front, as provider/certificate.ts does).
+const CERTIFICATE_OUTPUT_NAMES = [
+  "certId", "refId", "status", "vendorId", "vendorCertId", "dcvRecords", "dcvFiles", "dcvEmails", "validatedDomains",
+  "csrPem", "privateKeyPem", "certificatePem", "caCertificatePem", "fullChainPem", "pkcs12", "pkcs12Password",
+  "notBefore", "notAfter", "serialNumber", "sha256Fingerprint", "subscriptionEndsAt", "placedAt",
+  "renewalWindowOpensAt", "previousCertIds", "keyMismatch",
+];
+
+/** A no-op resource registering the same properties as a Certificate (an ablation: the cost of the property count alone). */
+class NoopWide extends pulumi.dynamic.Resource {
+  constructor(name: string, index: number, inputs: Record<string, unknown>) {
+    const props: Record<string, unknown> = { index, ...inputs, refIdSeed: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
+    for (const k of CERTIFICATE_OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
+    super(noopProvider, name, props, { additionalSecretOutputs: ["privateKeyPem", "pkcs12", "pkcs12Password"] });
+  }
+}
+
+const administrator = {
+  firstName: "Ada",
+  lastName: "Lovelace",
+  job: "Engineer",
+  email: "ada@example.test",
+  mobile: "+1 555 0100",
+  address: "1 Analytical Way",
+  city: "London",
+  state: "London",
+  postCode: "N1 9GU",
+  country: "GB",
+  organization: "Example Ltd",
+};
+
+if (kind === "noop") {
+  for (let i = 0; i < count; i++) new Noop(`r${i}`, i);
+} else if (kind === "noop-wide") {
+  for (let i = 0; i < count; i++) new NoopWide(`w${i}`, i, { productCode: "positivessl", domains: [`c${i}.${zone}`], administrator });
+} else if (kind === "certificate") {
+  for (let i = 0; i < count; i++) {
+    const cert = new Certificate(`c${i}`, {
+      productCode: "positivessl",
+      domains: [`c${i}.${zone}`],
+      administrator,
+      ...(keyAlgorithm ? { key: { algorithm: keyAlgorithm } } : {}),
+    });
+    if (i < validations) new CertificateValidation(`c${i}-validation`, { certificate: cert, timeoutMinutes: 10 });
+  }
+} else {
+  throw new Error(`bench:kind must be "certificate", "noop" or "noop-wide", not ${JSON.stringify(kind)}`);
+}

@@ -1,0 +1,130 @@
+// `make bench`: the certificate stack against a stack of no-op dynamic resources, through the real
+// Pulumi CLI, the NicSRS simulator (instant validation) and the lab's DNS server. Writes
+// bench/RESULTS.md (the table) and bench/results.json (every sample).
+//
+// Knobs (environment): BENCH_NS="50,200", BENCH_REPS=3 (at most; later repetitions are skipped when
+// the time budget would be exceeded), BENCH_BUDGET_MIN=24, BENCH_OUT=bench/RESULTS.md,
+// BENCH_SKIP_DELAY=1, BENCH_SKIP_ABLATIONS=1, BENCH_VERBOSE=1 (engine output),
+// BENCH_RENDER_ONLY=1 (rewrite RESULTS.md from RESULTS.json without measuring).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { startLab, type Lab } from "../scripts/engine/lab";
+import { runAblations, type AblationRun } from "./ablations";
+import { diagnostics, type Diagnostics } from "./diagnostics";
+import { measureIssuanceDelay, type DelayResult } from "./issuance-delay";
+import { LoadSampler, machineNotes, otherProcesses } from "./machine";
+import { StackDriver, type Kind } from "./stack-driver";
+import { renderResults, type BenchResults } from "./table";
+import { runStack, type StackRun } from "./timing";
+
+const NS = (process.env.BENCH_NS ?? "50,200").split(",").map((s) => Number(s.trim()));
+const MAX_REPS = Number(process.env.BENCH_REPS ?? 3);
+const BUDGET_S = Number(process.env.BENCH_BUDGET_MIN ?? 24) * 60;
+/** Kept for what follows the timing runs (ablations, issuance delay twice, diagnostics). */
+const RESERVE_S = 9 * 60;
+const OUT = process.env.BENCH_OUT ?? join(__dirname, "RESULTS.md");
+
+const t0 = performance.now();
+const elapsed = () => (performance.now() - t0) / 1000;
+const log = (line: string) => console.log(`[bench ${Math.round(elapsed())} s] ${line}`);
+
+async function main(): Promise<void> {
+  const driver = new StackDriver();
+  log("finding the Pulumi CLI (a first run builds it from Go modules)");
+  await driver.start();
+  const machine = machineNotes(driver.command.command);
+  log(`${machine.nproc} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.pulumiCli}`);
+  const load = new LoadSampler();
+  load.start();
+  let lab: Lab | undefined;
+  const runs: StackRun[] = [];
+  const delays: DelayResult[] = [];
+  let ablations: AblationRun[] = [];
+  let reps = 0;
+  try {
+    lab = await startLab({ autoValidateSeconds: 0 });
+    log(`lab up (PowerDNS ${lab.dns.dnsAddress}); each certificate stack gets a fresh simulator with instant validation`);
+
+    // Repetitions interleave N and alternate which kind goes first, so the machine's other load
+    // falls on both stacks alike.
+    for (let rep = 1; rep <= MAX_REPS; rep++) {
+      const repStart = elapsed();
+      for (const n of NS) {
+        const kinds: Kind[] = rep % 2 === 1 ? ["noop", "certificate"] : ["certificate", "noop"];
+        for (const kind of kinds) {
+          log(`rep ${rep}, N=${n}, ${kind}`);
+          runs.push(await runStack(driver, lab, kind, n, rep, log));
+        }
+      }
+      reps = rep;
+      const repSeconds = elapsed() - repStart;
+      // The first repetition also ran the unchanged up and refresh: later ones are shorter.
+      const nextEstimate = rep === 1 ? repSeconds * 0.7 : repSeconds;
+      if (rep < MAX_REPS && elapsed() + nextEstimate > BUDGET_S - RESERVE_S) {
+        log(`stopping after ${rep} repetitions: another (~${Math.round(nextEstimate)} s) would exceed the ${BUDGET_S / 60}-minute budget`);
+        break;
+      }
+    }
+
+    machine.otherProcesses.push({ at: "after the timing repetitions", busiest: otherProcesses() });
+    if (!process.env.BENCH_SKIP_ABLATIONS) {
+      const n = Math.max(...NS);
+      log(`ablations at N=${n} (to explain the differences)`);
+      // What follows (the two issuance-delay stacks, diagnostics) needs about 4 minutes.
+      ablations = await runAblations(driver, lab, n, log, () => elapsed() > BUDGET_S - 4 * 60);
+    }
+
+    machine.otherProcesses.push({ at: "after the ablations", busiest: otherProcesses() });
+    if (!process.env.BENCH_SKIP_DELAY) {
+      log("issuance delay, default poll schedule");
+      delays.push(await measureIssuanceDelay(driver, lab, { label: "default schedule (2 s doubling to 30 s)", stackName: "delay-default", log }));
+      if (elapsed() < BUDGET_S - 150) {
+        log("issuance delay, NICSRS_POLL_MAX_MS=4000 (the candidate fix, for comparison)");
+        delays.push(
+          await measureIssuanceDelay(driver, lab, {
+            label: "NICSRS_POLL_MAX_MS=4000 (2 s, then 4 s)",
+            stackName: "delay-cap4",
+            env: { NICSRS_POLL_MAX_MS: "4000" },
+            log,
+          }),
+        );
+      }
+    }
+  } catch (err) {
+    console.error(driver.transcript.slice(-40).join(""));
+    throw err;
+  } finally {
+    await lab?.stop();
+  }
+  machine.otherProcesses.push({ at: "end", busiest: otherProcesses() });
+  log("diagnostics (module load times, key + CSR time)");
+  const diag: Diagnostics = await diagnostics();
+  load.stop();
+  driver.stop();
+
+  const results: BenchResults = {
+    machine,
+    totalSeconds: elapsed(),
+    load: load.samples,
+    ns: NS,
+    reps,
+    runs,
+    ablations,
+    delays,
+    diagnostics: diag,
+  };
+  writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(OUT, renderResults(results));
+  log(`wrote ${OUT} (total ${Math.round(elapsed())} s)`);
+}
+
+if (process.env.BENCH_RENDER_ONLY) {
+  writeFileSync(OUT, renderResults(JSON.parse(readFileSync(OUT.replace(/\.md$/, ".json"), "utf8")) as BenchResults));
+  console.log(`rewrote ${OUT} from ${OUT.replace(/\.md$/, ".json")}`);
+} else {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
