@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate, CertificateValidation } from "pulumi-nicsrs";
+import { administrator } from "../../test/provider/fixtures";
 
 const config = new pulumi.Config("bench");
 const kind = config.require("kind");
@@ -38,20 +39,6 @@ class NoopWide extends pulumi.dynamic.Resource {
     super(noopProvider, name, props, { additionalSecretOutputs: ["privateKeyPem", "pkcs12", "pkcs12Password"] });
   }
 }
-
-const administrator = {
-  firstName: "Ada",
-  lastName: "Lovelace",
-  job: "Engineer",
-  email: "ada@example.test",
-  mobile: "+1 555 0100",
-  address: "1 Analytical Way",
-  city: "London",
-  state: "London",
-  postCode: "N1 9GU",
-  country: "GB",
-  organization: "Example Ltd",
-};
 
 if (kind === "noop") {
   for (let i = 0; i < count; i++) new Noop(`r${i}`, i);

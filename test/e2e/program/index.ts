@@ -2,26 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { Certificate, CertificateValidation } from "pulumi-nicsrs";
 import { PowerDnsRecord } from "../../../examples/powerdns/record";
 import type { CertificateSpec } from "./spec";
+import { administrator } from "../../provider/fixtures";
 
 const config = new pulumi.Config("e2e");
 const specs = config.requireObject<CertificateSpec[]>("certificates");
 const zone = config.require("zone");
 const dnsApiUrl = config.require("dnsApiUrl");
 const dnsApiKey = config.requireSecret("dnsApiKey");
-
-const administrator = {
-  firstName: "Ada",
-  lastName: "Lovelace",
-  job: "Engineer",
-  email: "ada@example.test",
-  mobile: "+1 555 0100",
-  address: "1 Analytical Way",
-  city: "London",
-  state: "London",
-  postCode: "N1 9GU",
-  country: "GB",
-  organization: "Example Ltd",
-};
 
 export const certificates: Record<string, pulumi.Output<unknown>> = {};
 
