@@ -19,7 +19,7 @@ import { nicsrsClient } from "./credentials";
 import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
 import { initFailed, keepingProvider } from "./init-failed";
 import { pollUntil, progress } from "./poll";
-import { planningNow, planRenewal, type RenewalAction } from "./renewal-plan";
+import { planningNow, planRenewal, renewalState, type RenewalAction } from "./renewal-plan";
 
 export { configure } from "./credentials";
 
@@ -111,18 +111,7 @@ function applyCollect(props: Props, c: CollectResult, now: Date): Props {
 }
 
 function finish(props: Props, spec: CertificateSpec): Props {
-  const plan = planRenewal(
-    {
-      status: props.status as string | undefined,
-      notBefore: props.notBefore as string | undefined,
-      notAfter: props.notAfter as string | undefined,
-      placedAt: props.placedAt as string | undefined,
-      pendingSeenAt: props.pendingSeenAt as string | undefined,
-      subscriptionEndsAt: props.subscriptionEndsAt as string | undefined,
-      years: spec.years,
-    },
-    { renewBeforeDays: spec.renewBeforeDays, now: new Date(0) },
-  );
+  const plan = planRenewal(renewalState(props, spec.years), { renewBeforeDays: spec.renewBeforeDays, now: new Date(0) });
   const out = { ...props };
   if (plan.windowOpensAt) out.renewalWindowOpensAt = plan.windowOpensAt;
   else delete out.renewalWindowOpensAt;
@@ -379,18 +368,7 @@ async function updateCertificate(id: string, olds: Props, news: Props): Promise<
 
   let action: RenewalAction = "none";
   if (c.certificatePem && (c.status === "COMPLETE" || c.status === "EXPIRED")) {
-    const plan = planRenewal(
-      {
-        status: c.status,
-        notBefore: outs.notBefore as string | undefined,
-        notAfter: outs.notAfter as string | undefined,
-        placedAt: outs.placedAt as string | undefined,
-        pendingSeenAt: outs.pendingSeenAt as string | undefined,
-        subscriptionEndsAt: outs.subscriptionEndsAt as string | undefined,
-        years: oldSpec.years,
-      },
-      { renewBeforeDays: spec.renewBeforeDays, now },
-    );
+    const plan = planRenewal(renewalState(outs, oldSpec.years, c.status), { renewBeforeDays: spec.renewBeforeDays, now });
     action = plan.action;
     if (action !== "none") progress(`${certId}: ${plan.reason}`);
     else if (outs.keyMismatch === true) {

@@ -2,7 +2,7 @@
 // order, and whether a renewal is due. Pure.
 import { isDeepStrictEqual } from "node:util";
 import { INPUT_NAMES, REPLACE_KEYS, toSpec, type CertificateSpec } from "./certificate-inputs";
-import { planRenewal, type RenewalPlan } from "./renewal-plan";
+import { planRenewal, renewalState, type RenewalPlan } from "./renewal-plan";
 import { containsUnknown } from "./unknowns";
 
 /** Statuses after which the order can never deliver a certificate again: the next up orders anew. */
@@ -97,18 +97,7 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
   let renewal: RenewalPlan | undefined;
   if (replaces.length === 0) {
     const renewBeforeDays = containsUnknown(newRaw.renewBeforeDays) ? oldSpec.renewBeforeDays : newSpec.renewBeforeDays;
-    const plan = planRenewal(
-      {
-        status,
-        notBefore: str(olds?.notBefore),
-        notAfter: str(olds?.notAfter),
-        placedAt: str(olds?.placedAt),
-        pendingSeenAt: str(olds?.pendingSeenAt),
-        subscriptionEndsAt: str(olds?.subscriptionEndsAt),
-        years: oldSpec.years,
-      },
-      { renewBeforeDays, now },
-    );
+    const plan = planRenewal(renewalState(olds ?? {}, oldSpec.years, status), { renewBeforeDays, now });
     if (plan.action !== "none") {
       renewal = plan;
       changed.push("renewal");
@@ -124,7 +113,6 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
   };
 }
 
-const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
 
 /** Unknown fields dropped so toSpec can still read the known ones (the unknown ones count as changed). */
 function stripUnknownTopLevel(raw: Record<string, unknown>): Record<string, unknown> {

@@ -31,6 +31,21 @@ export interface RenewalState {
   years?: number;
 }
 
+const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+
+/** The planner's view of a Certificate's state (its outputs), with the subscription length. */
+export function renewalState(props: Record<string, unknown>, years: number, status: unknown = props.status): RenewalState {
+  return {
+    status: text(status),
+    notBefore: text(props.notBefore),
+    notAfter: text(props.notAfter),
+    placedAt: text(props.placedAt),
+    pendingSeenAt: text(props.pendingSeenAt),
+    subscriptionEndsAt: text(props.subscriptionEndsAt),
+    years,
+  };
+}
+
 export interface RenewalPlan {
   action: RenewalAction;
   /** One sentence for logs and errors. */
