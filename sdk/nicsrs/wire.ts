@@ -33,6 +33,7 @@ export const CertStatusSchema = z.enum(CERT_STATUSES);
 export type CertStatus = z.infer<typeof CertStatusSchema>;
 
 const text = z.string().trim().min(1);
+const countryCode = z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as US");
 
 export const ContactSchema = z.object({
   job: text,
@@ -41,7 +42,7 @@ export const ContactSchema = z.object({
   state: text,
   mobile: text,
   address: text,
-  country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as US"),
+  country: countryCode,
   lastName: text,
   postCode: text,
   firstName: text,
@@ -54,7 +55,7 @@ export const OrganizationInfoSchema = z.object({
   organizationCity: text,
   organizationMobile: text,
   organizationAddress: text,
-  organizationCountry: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as US"),
+  organizationCountry: countryCode,
   organizationPostCode: text,
   organizationState: z.string().optional(),
 });
