@@ -3,7 +3,7 @@
 // resource's state, and this keeps that text small (no captured schemas, clients or secrets) and
 // resolvable from the program's directory, where the provider process runs.
 import * as pulumi from "@pulumi/pulumi";
-import type { Contact, DcvMethod, OrganizationInfo } from "../sdk/nicsrs/wire";
+import type { Contact, DcvMethod, OrganizationInfo } from "../sdk/nicsrs/wire-types";
 import type { DcvEmailOut, DcvFileOut, DcvRecordOut } from "./certificate-outputs";
 
 /* eslint-disable @typescript-eslint/no-require-imports */

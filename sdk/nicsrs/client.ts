@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import {
+  CaaCheckRequestSchema,
   CancelRequestSchema,
   CertIdRequestSchema,
   CollectDataSchema,
@@ -12,15 +13,17 @@ import {
   PlaceDataSchema,
   PlaceRequestSchema,
   ProductListRequestSchema,
-  ProductSchema,
-  ReissueRequestSchema,
+  ProductWireSchema,
+  ReissueInputSchema,
   RenewRequestSchema,
   RevokeRequestSchema,
   UpdateDcvRequestSchema,
   ValidateRequestSchema,
+  DcvEmailRequestSchema,
   type Product,
 } from "./wire";
 import {
+  NicSrsApiError,
   NicSrsError,
   NicSrsResponseError,
   NicSrsTransportError,
@@ -31,8 +34,12 @@ import {
 import { Transport, type Reply } from "./transport";
 import { realSleep, resolveRetryPolicy, withReadRetries, type RetryOptions, type RetryPolicy } from "./retry";
 import { emptyDcvRecords, normalizeDcv, stripWildcard } from "./dcv";
-import { toCertRef, toCollectResult, toOrderResult } from "./normalize";
+import { toCertRef, toCollectResult, toOrderResult, toProduct } from "./normalize";
+import { reissueWireBody, replaceWireBody, readApproverEmails, readCaaCheck } from "./reissue-wire";
+
+type ReissueFields = Parameters<typeof reissueWireBody>[0];
 import type {
+  CaaCheckResult,
   CertRef,
   CollectResult,
   DcvRecords,
@@ -128,8 +135,27 @@ export class NicSrsClient {
     return this.#order("renew", RenewRequestSchema, req);
   }
 
-  reissue(req: ReissueInput): Promise<OrderResult> {
-    return this.#order("reissue", ReissueRequestSchema, req);
+  /**
+   * A new certificate file inside the paid subscription. Sent as `/ssl/reissue` with a top-level
+   * `csr` and a JSON-encoded `domainInfo` (what public clients send); if the CA refuses that shape
+   * with code -1 (nothing ordered), sent again as `/ssl/replace` with `params{csr, domainInfo}`,
+   * same refId. See docs/nicsrs-api.md.
+   */
+  async reissue(req: ReissueInput): Promise<OrderResult> {
+    const input = { ...req, refId: req?.refId ?? this.#generateRefId() };
+    try {
+      return await this.#order("reissue", ReissueInputSchema, input);
+    } catch (err) {
+      if (!(err instanceof NicSrsApiError && err.code === -1)) throw err;
+      try {
+        return await this.#order("replace", ReissueInputSchema, input);
+      } catch (replaceErr) {
+        if (replaceErr instanceof NicSrsError) {
+          throw err.annotate(`The same request sent as /ssl/replace was refused too: ${replaceErr.message}`);
+        }
+        throw replaceErr;
+      }
+    }
   }
 
   // ---- reads (retried) ------------------------------------------------------------------
@@ -139,8 +165,7 @@ export class NicSrsClient {
     const reply = await this.#call("collect", req, { read: true, okCodes: [1, 2] });
     const env = reply.envelope;
     const data = this.#data("collect", CollectDataSchema, objectData(env.data), reply);
-    const dataStatus = (data as { status?: unknown }).status;
-    const wireStatus = env.status ?? env.certStatus ?? (typeof dataStatus === "string" ? dataStatus : undefined);
+    const wireStatus = env.status ?? env.certStatus ?? data.status ?? data.certStatus;
     return toCollectResult(req.certId, data, wireStatus, env.code === 2);
   }
 
@@ -159,18 +184,43 @@ export class NicSrsClient {
     return toCertRef(this.#data("getCertByRefId", GetCertByRefIdDataSchema, raw, reply));
   }
 
-  /** Products that match the wire schema; entries that do not are skipped (all bad → error). */
+  /**
+   * Products, read from the real shape (productName, supportWildcard "Y"/"N", maxDomain, maxYear,
+   * price.basePrice.priceNNN, sanPrice). Entries without a `code` are skipped (all bad → error).
+   */
   async productList(vendor?: string): Promise<Product[]> {
     const req = validate("productList", ProductListRequestSchema, { vendor });
     const reply = await this.#call("productList", req, { read: true });
-    const data = reply.envelope.data ?? [];
+    let data = reply.envelope.data ?? [];
+    // Some backends answer a map code → product, or wrap the list.
+    if (data && typeof data === "object" && !Array.isArray(data)) {
+      const inner = (data as Record<string, unknown>).list ?? (data as Record<string, unknown>).products;
+      data = Array.isArray(inner) ? inner : Object.values(data);
+    }
     if (!Array.isArray(data)) throw this.#shapeError("productList", "data is not a list", reply);
     const products = data.flatMap((p) => {
-      const r = ProductSchema.safeParse(p);
-      return r.success ? [r.data] : [];
+      const r = ProductWireSchema.safeParse(p);
+      return r.success ? [toProduct(r.data)] : [];
     });
-    if (data.length > 0 && products.length === 0) throw this.#shapeError("productList", "no entry is a product", reply);
+    if (data.length > 0 && products.length === 0) throw this.#shapeError("productList", "no entry has a product code", reply);
     return products;
+  }
+
+  /**
+   * The approver addresses the CA accepts for EMAIL DCV of `domain` (`/ssl/DCVemail` with `domain`).
+   * Answers seen: a list of strings, `{emails: [...]}`, or `{<domain>: [...]}`.
+   */
+  async approverEmails(domain: string): Promise<string[]> {
+    const req = validate("DCVemail", DcvEmailRequestSchema, { domain });
+    const reply = await this.#call("DCVemail", req, { read: true });
+    return readApproverEmails(reply.envelope.data, domain);
+  }
+
+  /** Whether the domain's CAA records let the CA issue (`/ssl/caaCheck`), with the records found. */
+  async caaCheck(domain: string): Promise<CaaCheckResult> {
+    const req = validate("caaCheck", CaaCheckRequestSchema, { domain });
+    const reply = await this.#call("caaCheck", req, { read: true });
+    return readCaaCheck(reply.envelope.data, req.domain ?? domain, reply.envelope.msg ?? undefined);
   }
 
   // ---- other mutations (never retried) ----------------------------------------------------
@@ -229,8 +279,8 @@ export class NicSrsClient {
   }
 
   async #order(
-    endpoint: "place" | "renew" | "reissue",
-    schema: typeof PlaceRequestSchema | typeof RenewRequestSchema | typeof ReissueRequestSchema,
+    endpoint: "place" | "renew" | "reissue" | "replace",
+    schema: typeof PlaceRequestSchema | typeof RenewRequestSchema | typeof ReissueInputSchema,
     input: PlaceInput | RenewInput | ReissueInput,
   ): Promise<OrderResult> {
     const refId = input?.refId ?? this.#generateRefId();
@@ -238,7 +288,8 @@ export class NicSrsClient {
     const requested = req.params?.domainInfo ?? [];
     let result: OrderResult;
     try {
-      const reply = await this.#call(endpoint, req, { read: false });
+      const body = endpoint === "reissue" ? reissueWireBody(req as ReissueFields) : endpoint === "replace" ? replaceWireBody(req as ReissueFields) : req;
+      const reply = await this.#call(endpoint, body, { read: false });
       result = toOrderResult(this.#data(endpoint, PlaceDataSchema, reply.envelope.data, reply), refId, requested);
     } catch (err) {
       if (!(err instanceof NicSrsError)) throw err;

@@ -1,5 +1,11 @@
-// Wire data (already shape-checked with wire.ts) → the camelCase results callers get.
-import { CERT_STATUSES, type CertStatus, type CollectData, type PlaceData } from "./wire";
+// Wire data (already read tolerantly with wire.ts) → the camelCase results callers get.
+import type { z } from "zod";
+import { CERT_STATUSES, type ProductWireSchema, type CertStatus, type CollectDataSchema, type PlaceDataSchema } from "./wire";
+import { readNumber } from "./tolerant";
+import type { Product, ProductPrice, ValidationType } from "./wire-types";
+
+type PlaceData = z.output<typeof PlaceDataSchema>;
+type CollectData = z.output<typeof CollectDataSchema>;
 import { wireDateToIso } from "./dates";
 import { normalizeDcv, normalizeDcvMethod, type RequestedDomain } from "./dcv";
 import type { CertRef, CollectResult, DomainState, OrderResult, StepStatus } from "./types";
@@ -56,6 +62,7 @@ export function isVerified(value: string | null | undefined): boolean {
   return /^(verified|true|1|yes|done|success)$/i.test(value?.trim() ?? "");
 }
 
+/** @internal */
 export function toOrderResult(data: PlaceData, refId: string, requested: readonly RequestedDomain[]): OrderResult {
   const result: OrderResult = { certId: data.certId, refId, dcv: normalizeDcv(data, requested), recovered: false };
   const vendorId = str(data.vendorId);
@@ -67,6 +74,7 @@ export function toOrderResult(data: PlaceData, refId: string, requested: readonl
   return result;
 }
 
+/** @internal */
 export function toCollectResult(
   certId: string,
   data: CollectData,
@@ -103,6 +111,8 @@ export function toCollectResult(
     jksPassword: str(data.jksPass),
     vendorId: str(data.vendorId),
     vendorCertId: str(data.vendorCertId),
+    productType: str(data.productType),
+    appliedCsrPem: str(data.applyParams?.csr),
   };
   const result: CollectResult = {
     certId: str(data.certId) ?? certId,
@@ -116,8 +126,79 @@ export function toCollectResult(
   return result;
 }
 
-export function toCertRef(data: { certId: string; status?: string | null }): CertRef {
+export function toCertRef(data: { certId: string; status?: string | null; certStatus?: string | null }): CertRef {
   const ref: CertRef = { certId: data.certId };
-  if (str(data.status)) ref.status = normalizeCertStatus(data.status, "PENDING").status;
+  const status = str(data.status) ?? str(data.certStatus);
+  if (status) ref.status = normalizeCertStatus(status, "PENDING").status;
   return ref;
+}
+
+const PERIOD_KEY = /^price0*(\d+)$/i;
+
+/** `{price012: "9.99", price024: 18}` → prices by period, shortest first; also a plain number (one year). */
+function readPrices(raw: unknown): ProductPrice[] {
+  if (raw === null || typeof raw !== "object") {
+    const n = readNumber(raw);
+    return n === undefined ? [] : [{ months: 12, price: n }];
+  }
+  const obj = raw as Record<string, unknown>;
+  const base = obj.basePrice !== null && typeof obj.basePrice === "object" ? (obj.basePrice as Record<string, unknown>) : obj;
+  const out: ProductPrice[] = [];
+  for (const [k, v] of Object.entries(base)) {
+    const m = PERIOD_KEY.exec(k);
+    const price = readNumber(v);
+    if (m && price !== undefined && Number(m[1]) > 0) out.push({ months: Number(m[1]), price });
+  }
+  return out.sort((a, b) => a.months - b.months);
+}
+
+/** A `sanPrice` value: a number, or per period (the shortest period's price). */
+function readSanPrice(raw: unknown): number | undefined {
+  return readNumber(raw) ?? readPrices(raw)[0]?.price;
+}
+
+function readValidationType(...raws: (string | undefined)[]): ValidationType | undefined {
+  for (const raw of raws) {
+    const t = raw?.trim().toUpperCase();
+    if (!t) continue;
+    if (t === "DV" || t.startsWith("DOMAIN")) return "DV";
+    if (t === "OV" || t.startsWith("ORGANI")) return "OV";
+    if (t === "EV" || t.startsWith("EXTENDED")) return "EV";
+  }
+  return undefined;
+}
+
+/**
+ * @internal A `productList` entry (real shape: productName, supportWildcard "Y"/"N", maxDomain,
+ * maxYear, price.basePrice.priceNNN, sanPrice{basePrice, normalPrice, wildPrice}) → Product.
+ * Only `code` is essential; missing facts take the most conservative value (1 domain, 1 year, no wildcard).
+ */
+export function toProduct(data: z.output<typeof ProductWireSchema>): Product {
+  const prices = readPrices(data.price);
+  const maxYear = data.maxYear ?? (prices.length > 0 ? Math.ceil(prices[prices.length - 1].months / 12) : 1);
+  const years = Array.from({ length: Math.max(1, Math.min(6, Math.floor(maxYear))) }, (_, i) => i + 1);
+  const product: Product = {
+    code: data.code,
+    name: data.productName ?? data.name ?? data.code,
+    maxDomains: Math.max(1, Math.floor(data.maxDomain ?? 1)),
+    years,
+    wildcard: data.supportWildcard ?? false,
+    san: data.supportSan ?? (data.maxDomain ?? 1) > 1,
+    ip: data.supportIp ?? false,
+    standard: data.supportStandard ?? true,
+    prices,
+  };
+  const vendor = data.vendor ?? data.brand;
+  const validationType = readValidationType(data.validationType, data.productType);
+  if (vendor) product.vendor = vendor;
+  if (validationType) product.validationType = validationType;
+  if (data.defaultProtectDomain !== undefined) product.includedDomains = data.defaultProtectDomain;
+  const san = data.sanPrice ?? (data.price && typeof data.price === "object" ? (data.price as Record<string, unknown>).sanPrice : undefined);
+  if (san !== null && typeof san === "object") {
+    const s = san as Record<string, unknown>;
+    const sanPrices = { base: readSanPrice(s.basePrice), normal: readSanPrice(s.normalPrice), wildcard: readSanPrice(s.wildPrice) };
+    const given = Object.fromEntries(Object.entries(sanPrices).filter(([, v]) => v !== undefined));
+    if (Object.keys(given).length > 0) product.sanPrices = given;
+  }
+  return product;
 }

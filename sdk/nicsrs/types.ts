@@ -1,19 +1,8 @@
 // What NicSrsClient callers get back: camelCase, normalized (ISO UTC dates, enum status, DCV records).
-import type { z } from "zod";
-import type { CertStatus, DcvMethod } from "./wire";
-import type {
-  PlaceRequestSchema,
-  RenewRequestSchema,
-  ReissueRequestSchema,
-  ValidateRequestSchema,
-  UpdateDcvRequestSchema,
-} from "./wire";
+// Plain TypeScript only (no zod): the published .d.ts must compile under any consumer tsconfig.
+import type { CertStatus, DcvMethod } from "./wire-types";
 
-export type PlaceInput = z.input<typeof PlaceRequestSchema>;
-export type RenewInput = z.input<typeof RenewRequestSchema>;
-export type ReissueInput = z.input<typeof ReissueRequestSchema>;
-export type ValidateInput = z.input<typeof ValidateRequestSchema>;
-export type UpdateDcvInput = z.input<typeof UpdateDcvRequestSchema>;
+export type { PlaceInput, RenewInput, ReissueInput, ValidateInput, UpdateDcvInput, Product, ProductPrice, CaaCheckResult } from "./wire-types";
 
 export interface DnsDcvRecord {
   domain: string;
@@ -87,6 +76,10 @@ export interface CollectResult {
   jksPassword?: string;
   vendorId?: string;
   vendorCertId?: string;
+  /** `productType` as the CA reports it (e.g. the product code or "DV"). */
+  productType?: string;
+  /** The CSR of the order as the CA holds it (`applyParams.csr`): lets a caller check the CA kept its key. */
+  appliedCsrPem?: string;
   dcv: DcvRecords;
   domains: DomainState[];
   steps: { application?: StepStatus; dcv?: StepStatus; ov?: StepStatus; issued?: StepStatus };

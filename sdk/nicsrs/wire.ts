@@ -1,11 +1,31 @@
-// The NicSRS wire format: the one source of truth for request and response shapes,
-// shared by the client (sdk/nicsrs) and the simulator (simulator/nicsrs).
-// Field names are the API's own (camelCase mixed with `DCVdnsHost`, `is_verify`, `Administrator`…);
-// the client normalizes them into the types in ./types.ts.
+// The NicSRS wire format as zod schemas: shared by the client (sdk/nicsrs) and the simulator
+// (simulator/nicsrs). Field names are the API's own (`DCVdnsHost`, `is_verify`, `Administrator`…).
+// Requests are checked strictly where a wrong value costs money; answers are read tolerantly
+// (./tolerant.ts). The plain types callers see live in ./wire-types.ts; the schemas are checked
+// against them at the bottom of this file, and are marked @internal so that no published .d.ts
+// reaches zod.
 import { z } from "zod";
+import { blank, blankObject, flag, lenientList, lenientRecord, optNumber, optRaw, optText, requiredId, tolerantObject } from "./tolerant";
+import {
+  CERT_STATUSES,
+  DCV_METHODS,
+  type Contact,
+  type DcvFields,
+  type DomainInfo,
+  type Envelope,
+  type OrderParams,
+  type OrganizationInfo,
+  type PlaceInput,
+  type ReissueInput,
+  type RenewInput,
+  type UpdateDcvInput,
+  type WireErrors,
+} from "./wire-types";
+
+export * from "./wire-types";
 
 /** Response codes (api-docs README): 1 ok, 2 still being issued, negatives are errors, 400 bad token/IP. */
-export const NICSRS_CODES = {
+export const NICSRS_CODES: Readonly<Record<number, string>> = {
   1: "success",
   2: "certificate is still being issued; ask again later",
   [-1]: "parameter validation failed",
@@ -14,42 +34,47 @@ export const NICSRS_CODES = {
   [-4]: "insufficient credit",
   [-6]: "the CA refused the request",
   400: "permission denied (bad API token, or caller IP not on the allowlist)",
-} as const satisfies Record<number, string>;
+};
 
 export function describeCode(code: number): string {
-  return (NICSRS_CODES as Record<number, string>)[code] ?? `unknown response code ${code}`;
+  return NICSRS_CODES[code] ?? `unknown response code ${code}`;
 }
 
-export const DCV_METHODS = ["CNAME_CSR_HASH", "HTTP_CSR_HASH", "HTTPS_CSR_HASH", "EMAIL"] as const;
+/** @internal */
 export const DcvMethodSchema = z.enum(DCV_METHODS);
-export type DcvMethod = z.infer<typeof DcvMethodSchema>;
-
-/** Local parts Sectigo accepts for EMAIL DCV: `<local>@<domain or a parent>`. */
-export const DCV_EMAIL_LOCAL_PARTS = ["admin", "administrator", "postmaster", "webmaster", "hostmaster"] as const;
-
-/** Collect `status` values seen in the wild (REVOKED is what the simulator reports after a revoke). */
-export const CERT_STATUSES = ["PENDING", "PROCESSING", "COMPLETE", "CANCELLED", "FAILED", "EXPIRED", "REVOKED"] as const;
+/** @internal */
 export const CertStatusSchema = z.enum(CERT_STATUSES);
-export type CertStatus = z.infer<typeof CertStatusSchema>;
 
 const text = z.string().trim().min(1);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as US");
+/** An id in a request: a string, or a number some clients send. */
+const idText = z.preprocess((v) => (typeof v === "number" ? String(v) : v), text);
 
-export const ContactSchema = z.object({
-  job: text,
-  city: text,
-  email: z.email(),
-  state: text,
-  mobile: text,
-  address: text,
-  country: countryCode,
-  lastName: text,
-  postCode: text,
-  firstName: text,
-  organization: text,
-});
-export type Contact = z.infer<typeof ContactSchema>;
+/** @internal `organation` (the vendor page's spelling) is read as `organization` when that is absent. */
+export const ContactSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !Array.isArray(v) && isMissing((v as Contact).organization) ? { ...v, organization: (v as Contact).organation } : v),
+  z.object({
+    job: text,
+    city: text,
+    email: z.email(),
+    state: text,
+    mobile: text,
+    address: text,
+    country: countryCode,
+    lastName: text,
+    postCode: text,
+    firstName: text,
+    organization: text,
+    organation: blank(z.string()),
+    idType: blank(z.string()),
+  }),
+);
 
+function isMissing(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** @internal */
 export const OrganizationInfoSchema = z.object({
   organizationName: text,
   organizationCity: text,
@@ -57,182 +82,308 @@ export const OrganizationInfoSchema = z.object({
   organizationAddress: text,
   organizationCountry: countryCode,
   organizationPostCode: text,
-  organizationState: z.string().optional(),
+  organizationState: blank(z.string()),
+  organizationRegNumber: blank(z.string()),
+  idType: blank(z.string()),
 });
-export type OrganizationInfo = z.infer<typeof OrganizationInfoSchema>;
 
+/** @internal */
 export const DomainInfoSchema = z.object({
   domainName: text,
   dcvMethod: DcvMethodSchema,
-  dcvEmail: z.string().optional(),
+  dcvEmail: blank(z.string()),
 });
-export type DomainInfo = z.infer<typeof DomainInfoSchema>;
 
+/** @internal */
 export const UniqueValueSchema = z.string().regex(/^[a-zA-Z0-9]{1,20}$/, "1-20 characters from a-z, A-Z, 0-9");
 
-export const OrderParamsSchema = z.object({
-  csr: z.string().optional(),
-  privateKey: z.string().optional(),
-  server: z.string().optional(),
-  uniqueValue: UniqueValueSchema.optional(),
-  domainInfo: z.array(DomainInfoSchema).min(1),
-  organizationInfo: OrganizationInfoSchema.optional(),
-  Administrator: ContactSchema,
-  finance: ContactSchema.optional(),
-  tech: ContactSchema.optional(),
-});
-export type OrderParams = z.infer<typeof OrderParamsSchema>;
+/** @internal `domainInfo`: a list, or a JSON-encoded list (how PHP clients send it outside `params`). */
+export const DomainInfoListSchema = z.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}, z.array(DomainInfoSchema).min(1));
 
-export const YearsSchema = z.coerce.number().int().min(1).max(6);
+/** @internal Absent, null and "" optional fields mean "not given" (public clients send all three). */
+export const OrderParamsSchema = z.object({
+  csr: blank(z.string()),
+  privateKey: blank(z.string()),
+  server: blank(z.string()),
+  uniqueValue: blank(UniqueValueSchema),
+  domainInfo: DomainInfoListSchema,
+  organizationInfo: blankObject(OrganizationInfoSchema),
+  Administrator: ContactSchema,
+  finance: blankObject(ContactSchema),
+  tech: blankObject(ContactSchema),
+  originalfromOthers: blank(z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string())),
+});
+
+/** @internal */
+export const YearsSchema = z.coerce.number<unknown>().int("an integer").min(1).max(6);
+/** @internal */
 export const RefIdSchema = z.string().min(1).max(64);
 
+/** @internal */
 export const PlaceRequestSchema = z.object({
   productCode: text,
   years: YearsSchema,
-  refId: RefIdSchema.optional(),
+  refId: blank(RefIdSchema),
+  /** Some clients send `certId: ""` on a new order; it means nothing there. */
+  certId: blank(z.unknown()),
   params: OrderParamsSchema,
 });
-export type PlaceRequest = z.infer<typeof PlaceRequestSchema>;
 
-/** `validate` is a dry run of place with the same body. */
+/** @internal `validate` is a dry run of place with the same body. */
 export const ValidateRequestSchema = PlaceRequestSchema;
 
+/** @internal */
 export const RenewRequestSchema = z.object({
-  renewId: text,
+  renewId: idText,
   years: YearsSchema,
-  refId: RefIdSchema.optional(),
+  refId: blank(RefIdSchema),
   params: OrderParamsSchema,
 });
-export type RenewRequest = z.infer<typeof RenewRequestSchema>;
 
-export const ReissueRequestSchema = z.object({
-  certId: text,
-  reason: z.string().optional(),
-  refId: RefIdSchema.optional(),
-  params: z
-    .object({
-      csr: z.string().optional(),
-      uniqueValue: UniqueValueSchema.optional(),
-      server: z.string().optional(),
-      domainInfo: z.array(DomainInfoSchema).min(1).optional(),
-    })
-    .optional(),
+const ReissueParamsSchema = z.strictObject({
+  csr: blank(z.string()),
+  uniqueValue: blank(UniqueValueSchema),
+  server: blank(z.string()),
+  domainInfo: blank(DomainInfoListSchema),
+  organizationInfo: blankObject(OrganizationInfoSchema),
 });
-export type ReissueRequest = z.infer<typeof ReissueRequestSchema>;
 
-export const CertIdRequestSchema = z.object({ certId: text });
-export const CancelRequestSchema = z.object({ certId: text, reason: z.string().optional() });
-export const RevokeRequestSchema = z.object({ certId: text, reason: z.string().optional() });
+/**
+ * @internal What a caller of the client gives for a reissue (`params` holds the new CSR and
+ * domains); the client sends it in the wire shapes below.
+ */
+export const ReissueInputSchema = z.object({
+  certId: idText,
+  reason: blank(z.string()),
+  refId: blank(RefIdSchema),
+  params: blankObject(ReissueParamsSchema),
+});
+
+/**
+ * @internal `/ssl/reissue` as the CA reads it (simulator side). Accepted: the WHMCS module's shape
+ * (top-level `csr`, `domainInfo` as a JSON string) and `params{csr, domainInfo}`; anything else
+ * is refused (strict), so that a CSR is never silently dropped and replaced by a CA-made key.
+ */
+export const ReissueRequestSchema = z.strictObject({
+  api_token: z.string().optional(),
+  certId: idText,
+  reason: blank(z.string()),
+  refId: blank(RefIdSchema),
+  csr: blank(z.string()),
+  uniqueValue: blank(UniqueValueSchema),
+  server: blank(z.string()),
+  domainInfo: blank(DomainInfoListSchema),
+  params: blankObject(ReissueParamsSchema),
+});
+
+/** @internal `/ssl/replace` (the older NicSRS module's reissue): `certId` + `params{csr, domainInfo, organizationInfo}`. */
+export const ReplaceRequestSchema = z.strictObject({
+  api_token: z.string().optional(),
+  certId: idText,
+  reason: blank(z.string()),
+  refId: blank(RefIdSchema),
+  params: ReissueParamsSchema,
+});
+
+/** @internal */
+export const CertIdRequestSchema = z.object({ certId: idText });
+/** @internal */
+export const CancelRequestSchema = z.object({ certId: idText, reason: blank(z.string()) });
+/** @internal */
+export const RevokeRequestSchema = z.object({ certId: idText, reason: blank(z.string()) });
+/** @internal */
 export const GetCertByRefIdRequestSchema = z.object({ refId: RefIdSchema });
-export const ProductListRequestSchema = z.object({ vendor: z.string().optional() });
+/** @internal */
+export const ProductListRequestSchema = z.object({ vendor: blank(z.string()) });
+/** @internal */
 export const UpdateDcvRequestSchema = z.object({
-  certId: text,
+  certId: idText,
   domainName: text,
   dcvMethod: DcvMethodSchema,
-  dcvEmail: z.string().optional(),
+  dcvEmail: blank(z.string()),
 });
-export type UpdateDcvRequest = z.infer<typeof UpdateDcvRequestSchema>;
 
-// ---- responses ---------------------------------------------------------------------------
+/** @internal `batchUpdateDCV`: `certId` + `domainInfo` (list or JSON string), or one `dcvMethod`/`dcvEmail` for all. */
+export const BatchUpdateDcvRequestSchema = z.object({
+  certId: idText,
+  domainInfo: blank(DomainInfoListSchema),
+  dcvMethod: blank(DcvMethodSchema),
+  dcvEmail: blank(z.string()),
+});
+/** @internal `removeMdcDomain`: one domain off a multi-domain order. */
+export const RemoveMdcDomainRequestSchema = z.object({ certId: idText, domainName: text });
+/** @internal `batchRemoveMdcDomain`: `domainName` (or `domainNames`) a list, a JSON list or a comma list. */
+export const BatchRemoveMdcDomainRequestSchema = z.object({
+  certId: idText,
+  domainName: blank(z.unknown()),
+  domainNames: blank(z.unknown()),
+});
+/** @internal `DCVemail`: with `domain` (or `domainName` alone) lists approver addresses; with `certId` resends. */
+export const DcvEmailRequestSchema = z.object({
+  certId: blank(idText),
+  domain: blank(text),
+  domainName: blank(text),
+  dcvEmail: blank(z.string()),
+});
+/** @internal `validatefile` / `validatedns`: ask the CA to check now; they take `orderId` (a certId). */
+export const ValidateNowRequestSchema = z.object({ orderId: blank(idText), certId: blank(idText), domainName: blank(text) });
+/** @internal */
+export const CaaCheckRequestSchema = z.object({ domain: blank(text), domainName: blank(text) });
 
-/** `errors`: a string, an array of strings, or field → message(s). All three occur. */
-export const ErrorsSchema = z.union([
+// ---- answers (tolerant) -------------------------------------------------------------------
+
+const ErrorsSchema = z.union([
   z.string(),
   z.array(z.string()),
   z.record(z.string(), z.union([z.string(), z.array(z.string())])),
 ]);
-export type WireErrors = z.infer<typeof ErrorsSchema>;
 
+/** @internal `errors` of another shape is kept as its JSON text rather than rejecting the answer. */
+export const TolerantErrorsSchema = z.preprocess((v) => {
+  if (v === null || v === undefined) return undefined;
+  if (ErrorsSchema.safeParse(v).success) return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return JSON.stringify(v);
+}, ErrorsSchema.optional());
+
+/** @internal */
 export const EnvelopeSchema = z.looseObject({
-  code: z.coerce.number(),
-  msg: z.string().nullish(),
-  errors: ErrorsSchema.nullish(),
+  code: z.coerce.number<unknown>(),
+  msg: optRaw,
+  errors: TolerantErrorsSchema,
   data: z.unknown().optional(),
-  status: z.string().nullish(),
-  certStatus: z.string().nullish(),
+  status: optText,
+  certStatus: optText,
 });
-export type Envelope = z.infer<typeof EnvelopeSchema>;
 
-const opt = z.string().nullish();
+const dcvFieldShape = {
+  DCVfileName: optText,
+  DCVfileContent: optRaw,
+  DCVfilePath: optText,
+  DCVdnsHost: optText,
+  DCVdnsValue: optText,
+  DCVdnsType: optText,
+  dcvMethod: optText,
+  dcvEmail: optText,
+};
 
-export const DcvFieldsSchema = z.looseObject({
-  DCVfileName: opt,
-  DCVfileContent: opt,
-  DCVfilePath: opt,
-  DCVdnsHost: opt,
-  DCVdnsValue: opt,
-  DCVdnsType: opt,
-  dcvMethod: opt,
-  dcvEmail: opt,
+/** @internal */
+export const DcvFieldsSchema = tolerantObject(dcvFieldShape);
+
+/** @internal The answer to place / renew / reissue / replace: only `certId` is essential. */
+export const PlaceDataSchema = tolerantObject({
+  ...dcvFieldShape,
+  certId: requiredId,
+  vendorId: optText,
+  vendorCertId: optText,
+  applyTime: optText,
+  dcvInfo: lenientRecord(DcvFieldsSchema),
 });
-export type DcvFields = z.infer<typeof DcvFieldsSchema>;
 
-export const PlaceDataSchema = DcvFieldsSchema.extend({
-  certId: text,
-  vendorId: opt,
-  vendorCertId: opt,
-  applyTime: opt,
-  dcvInfo: z.record(z.string(), DcvFieldsSchema).nullish(),
-});
-export type PlaceData = z.infer<typeof PlaceDataSchema>;
-
+/** @internal */
 export const DcvListEntrySchema = z.looseObject({
-  domainName: z.string(),
-  dcvMethod: opt,
-  dcvEmail: opt,
-  is_verify: opt,
+  domainName: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1)),
+  dcvMethod: optText,
+  dcvEmail: optText,
+  /** "verified" or empty; some backends send 1/true. */
+  is_verify: z.preprocess((v) => (v === true || v === 1 ? "verified" : v === false || v === 0 ? "" : v), optText),
 });
 
-const stepStatus = z.looseObject({ status: z.union([z.string(), z.number()]).nullish() }).nullish();
+const stepStatus = z.preprocess(
+  (v) => (typeof v === "string" || typeof v === "number" ? { status: v } : v),
+  z.looseObject({ status: z.union([z.string(), z.number()]).nullish() }).nullish().catch(undefined),
+);
 
-export const CollectDataSchema = DcvFieldsSchema.extend({
-  certId: opt,
-  certificate: opt,
-  caCertificate: opt,
-  beginDate: opt,
-  endDate: opt,
-  dueDate: opt,
-  rsaPrivateKey: opt,
-  privateKey: opt,
-  pkcs12: opt,
-  pkcsPass: opt,
-  jks: opt,
-  jksPass: opt,
-  certPath: opt,
-  vendorId: opt,
-  vendorCertId: opt,
-  dcvList: z.array(DcvListEntrySchema).nullish(),
-  dcvInfo: z.record(z.string(), DcvFieldsSchema).nullish(),
+/** @internal `applyParams`: the original order (CSR included), an object or a JSON string. */
+export const ApplyParamsSchema = blankObject(z.looseObject({ csr: optRaw, domainInfo: z.unknown().optional() })).catch(undefined);
+
+/** @internal The answer to collect: nothing in it is essential (the certId asked for is known). */
+export const CollectDataSchema = tolerantObject({
+  ...dcvFieldShape,
+  certId: optText,
+  status: optText,
+  certStatus: optText,
+  certificate: optRaw,
+  caCertificate: optRaw,
+  beginDate: optText,
+  endDate: optText,
+  dueDate: optText,
+  applyTime: optText,
+  rsaPrivateKey: optRaw,
+  privateKey: optRaw,
+  pkcs12: optRaw,
+  pkcsPass: optRaw,
+  jks: optRaw,
+  jksPass: optRaw,
+  certPath: optText,
+  vendorId: optText,
+  vendorCertId: optText,
+  productType: optText,
+  applyParams: ApplyParamsSchema,
+  dcvList: lenientList(DcvListEntrySchema),
+  dcvInfo: lenientRecord(DcvFieldsSchema),
   application: stepStatus,
   dcv: stepStatus,
   ov: stepStatus,
   issued: stepStatus,
 });
-export type CollectData = z.infer<typeof CollectDataSchema>;
 
+/** @internal getCertByRefId: `certId` is essential; `status` may come as `certStatus`. */
 export const GetCertByRefIdDataSchema = z.looseObject({
-  certId: text,
-  refId: opt,
-  status: opt,
+  certId: requiredId,
+  refId: optText,
+  status: optText,
+  certStatus: optText,
 });
 
-export const PRODUCT_TYPES = ["DV", "OV", "EV"] as const;
-
-export const ProductSchema = z.looseObject({
-  code: text,
-  name: text,
-  vendor: text,
-  validationType: z.enum(PRODUCT_TYPES),
-  /** Domains included in the order, the common name counted; >1 means multi-domain. */
-  maxDomains: z.coerce.number().int().min(1),
-  /** Whether `*.` names are accepted. */
-  wildcard: z.boolean(),
-  years: z.array(z.coerce.number().int().min(1).max(6)).min(1),
-  /** Price per year in the account's currency. */
-  price: z.coerce.number().nonnegative(),
+/** @internal One `productList` entry in the real shape (productName, supportWildcard "Y"/"N", maxDomain, price.basePrice.priceNNN…). */
+export const ProductWireSchema = z.looseObject({
+  code: requiredId,
+  productName: optText,
+  name: optText,
+  vendor: optText,
+  brand: optText,
+  validationType: optText,
+  productType: optText,
+  supportWildcard: flag,
+  supportSan: flag,
+  supportStandard: flag,
+  supportIp: flag,
+  maxDomain: optNumber,
+  maxYear: optNumber,
+  defaultProtectDomain: optNumber,
+  price: z.unknown().optional(),
+  sanPrice: z.unknown().optional(),
 });
-export type Product = z.infer<typeof ProductSchema>;
 
-export const ProductListDataSchema = z.array(ProductSchema);
+/** @internal */
+export const DcvEmailDataSchema = z.unknown();
 
-export const CancelDataSchema = z.looseObject({ certId: opt, refund: z.union([z.boolean(), z.number(), z.string()]).nullish() });
+/** @internal */
+export const CancelDataSchema = z.looseObject({ certId: optText, refund: z.union([z.boolean(), z.number(), z.string()]).nullish() });
+
+// ---- the zod schemas agree with the plain types (a mismatch fails the build) --------------
+
+type Assignable<From, To> = [From] extends [To] ? true : false;
+type Agree<Out, In, Plain> = Assignable<Out, Plain> extends true ? (Assignable<Plain, In> extends true ? true : false) : false;
+function agree<T extends true>(): T | undefined {
+  return undefined;
+}
+agree<Agree<z.output<typeof ContactSchema>, z.input<typeof ContactSchema>, Contact>>();
+agree<Agree<z.output<typeof OrganizationInfoSchema>, z.input<typeof OrganizationInfoSchema>, OrganizationInfo>>();
+agree<Agree<z.output<typeof DomainInfoSchema>, z.input<typeof DomainInfoSchema>, DomainInfo>>();
+agree<Agree<z.output<typeof OrderParamsSchema>, z.input<typeof OrderParamsSchema>, OrderParams>>();
+agree<Agree<z.output<typeof PlaceRequestSchema>, z.input<typeof PlaceRequestSchema>, PlaceInput>>();
+agree<Agree<z.output<typeof RenewRequestSchema>, z.input<typeof RenewRequestSchema>, RenewInput>>();
+agree<Agree<z.output<typeof ReissueInputSchema>, z.input<typeof ReissueInputSchema>, ReissueInput>>();
+agree<Agree<z.output<typeof UpdateDcvRequestSchema>, z.input<typeof UpdateDcvRequestSchema>, UpdateDcvInput>>();
+agree<Assignable<z.output<typeof DcvFieldsSchema>, DcvFields>>();
+agree<Assignable<z.output<typeof EnvelopeSchema>, Envelope>>();
+agree<Assignable<z.output<typeof TolerantErrorsSchema>, WireErrors | undefined>>();

@@ -11,6 +11,7 @@ const integerId = (digits: number) =>
 const orderNumber = z.union([z.string().trim().min(1).max(128), z.number().int().nonnegative()]).transform(String);
 const queryType = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).default(1);
 
+/** @internal (zod stays out of the published .d.ts; the plain types below agree with it) */
 export const CollectSslRequestSchema = z
   .strictObject({
     orderNumber: orderNumber.optional(),
@@ -41,9 +42,31 @@ export const CollectSslRequestSchema = z
       if (r.responseType !== 0 && r.responseType !== 2) ctx.addIssue({ code: "custom", message: "responseEncoding 1 (binary) needs responseType 0 (ZIP) or 2 (PKCS#7)" });
     }
   });
-export type CollectSslRequest = z.input<typeof CollectSslRequestSchema>;
-export type ParsedCollectSslRequest = z.output<typeof CollectSslRequestSchema>;
+interface CollectSslFlags {
+  responseType?: 0 | 1 | 2 | 3;
+  responseEncoding?: 0 | 1;
+  responseFormat?: 0 | 1;
+  showValidityPeriod?: boolean;
+  showFQDN?: boolean;
+  showExtStatus?: boolean;
+  showMDCDomainDetails?: boolean;
+  showMDCDomainDetails2?: boolean;
+  showStatusDetails?: boolean;
+}
+export interface CollectSslRequest extends CollectSslFlags {
+  orderNumber?: string | number;
+  certificateID?: string | number;
+  baseOrderNumber?: string | number;
+  queryType?: 0 | 1 | 2 | 3;
+}
+export interface ParsedCollectSslRequest extends CollectSslFlags {
+  orderNumber?: string;
+  certificateID?: string;
+  baseOrderNumber?: string;
+  queryType: 0 | 1 | 2 | 3;
+}
 
+/** @internal */
 export const SmimeRequestSchema = z
   .strictObject({
     orderNumber: orderNumber.optional(),
@@ -73,8 +96,32 @@ export const SmimeRequestSchema = z
     if (r.showValidityPeriod && (r.responseEncoding ?? 0) !== 0)
       ctx.addIssue({ code: "custom", message: "showValidityPeriod applies only with responseEncoding 0" });
   });
-export type SmimeRequest = z.input<typeof SmimeRequestSchema>;
-export type ParsedSmimeRequest = z.output<typeof SmimeRequestSchema>;
+interface SmimeFields {
+  collectionCode?: string;
+  csr?: string;
+  returnCertificate?: boolean;
+  responseType?: 1 | 2 | 3 | 4;
+  responseEncoding?: 0 | 1 | 2;
+  responseMimeType?: string;
+  showValidityPeriod?: boolean;
+}
+export interface SmimeRequest extends SmimeFields {
+  orderNumber?: string | number;
+  queryType?: 0 | 1 | 2 | 3;
+}
+export interface ParsedSmimeRequest extends SmimeFields {
+  orderNumber?: string;
+  queryType: 0 | 1 | 2 | 3;
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+function agree<T extends true>(): T | undefined {
+  return undefined;
+}
+agree<Same<z.input<typeof CollectSslRequestSchema>, CollectSslRequest>>();
+agree<Same<z.output<typeof CollectSslRequestSchema>, ParsedCollectSslRequest>>();
+agree<Same<z.input<typeof SmimeRequestSchema>, SmimeRequest>>();
+agree<Same<z.output<typeof SmimeRequestSchema>, ParsedSmimeRequest>>();
 
 /** What the response parsers need to know about the request (the newline format is positional). */
 export interface ResponseContext {
