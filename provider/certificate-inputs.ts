@@ -52,6 +52,7 @@ const KeySchema = z.strictObject({
 });
 
 /** The raw inputs as the resource class sends them (before defaults). */
+/** @internal */
 export const CertificateInputsSchema = z.strictObject({
   productCode: z.string().trim().min(1),
   years: z.number().int().min(1).max(6).optional(),
@@ -77,7 +78,9 @@ export const CertificateInputsSchema = z.strictObject({
   /** Set by the resource class: project/stack/name, the stable half of the derived refId. */
   refIdSeed: z.string().optional(),
 });
+/** @internal */
 export type CertificateInputs = z.infer<typeof CertificateInputsSchema>;
+/** @internal */
 export const INPUT_NAMES = Object.keys(CertificateInputsSchema.shape) as (keyof CertificateInputs)[];
 
 const CONTACT_ALLOWED = "a contact { firstName, lastName, job, email, mobile, address, city, state, postCode, country, organization }";

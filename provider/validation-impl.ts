@@ -17,6 +17,7 @@ export const DEFAULT_TIMEOUT_MINUTES = 60;
 
 const FQDN_RE = /^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
 
+/** @internal */
 export const ValidationInputsSchema = z.strictObject({
   certId: z.string().trim().min(1, 'a NicSRS certId such as "260113vghhracpaw"'),
   validationRecordFqdns: z.array(z.string().regex(FQDN_RE, "is not a valid DNS name")).optional(),

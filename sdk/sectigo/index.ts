@@ -13,9 +13,9 @@ export {
   type SectigoSuccessCode,
 } from "./codes";
 export { SectigoError, SectigoApiError, SectigoArgumentError, SectigoTransportError, SectigoResponseError } from "./errors";
+/** @internal zod schemas stay out of the published .d.ts */
+export { CollectSslRequestSchema, SmimeRequestSchema } from "./requests";
 export {
-  CollectSslRequestSchema,
-  SmimeRequestSchema,
   collectSslContext,
   smimeContext,
   type CollectSslRequest,

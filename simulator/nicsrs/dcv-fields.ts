@@ -3,23 +3,23 @@ import { findProduct } from "../catalogue";
 import type { DomainRecord, OrderRecord } from "../store/types";
 import { challengeFor } from "../va/challenges";
 
-/** The DCV fields for one domain: only those of its chosen method. */
+/**
+ * The DCV fields for one domain: all six (file and DNS) whatever the chosen method, as real answers
+ * carry them (clients switch methods without asking again), plus `dcvMethod` / `dcvEmail`.
+ */
 export function dcvFieldsFor(order: OrderRecord, domain: DomainRecord): DcvFields {
   const style = findProduct(order.productCode)?.dcvStyle ?? "sectigo-csr-hash";
-  const base: DcvFields = { dcvMethod: domain.dcvMethod };
-  switch (domain.dcvMethod) {
-    case "EMAIL":
-      return { ...base, dcvEmail: domain.dcvEmail };
-    case "CNAME_CSR_HASH": {
-      const { dns } = challengeFor(style, order, domain);
-      return { ...base, DCVdnsHost: dns.host, DCVdnsValue: dns.value, DCVdnsType: dns.type };
-    }
-    case "HTTP_CSR_HASH":
-    case "HTTPS_CSR_HASH": {
-      const { file } = challengeFor(style, order, domain);
-      return { ...base, DCVfileName: file.fileName, DCVfileContent: file.content, DCVfilePath: file.path };
-    }
-  }
+  const { dns, file } = challengeFor(style, order, domain);
+  return {
+    dcvMethod: domain.dcvMethod,
+    dcvEmail: domain.dcvMethod === "EMAIL" ? (domain.dcvEmail ?? "") : "",
+    DCVfileName: file.fileName,
+    DCVfileContent: file.content,
+    DCVfilePath: file.path,
+    DCVdnsHost: dns.host,
+    DCVdnsValue: dns.value,
+    DCVdnsType: dns.type,
+  };
 }
 
 /** First domain's fields at the top level (as single-domain answers have them) plus `dcvInfo` for multi-domain orders. */

@@ -6,7 +6,9 @@ import { collect } from "./handlers/collect";
 import { getCertByRefId } from "./handlers/get-cert-by-ref-id";
 import { place } from "./handlers/place";
 import { productList } from "./handlers/product-list";
-import { reissue } from "./handlers/reissue";
+import { reissue, replace } from "./handlers/reissue";
+import { batchRemoveMdcDomain, batchUpdateDcv, dcvEmail, removeMdcDomain, validateNow } from "./handlers/dcv-management";
+import { caaCheck, country } from "./handlers/lookups";
 import { renew } from "./handlers/renew";
 import { revoke } from "./handlers/revoke";
 import { updateDcv } from "./handlers/update-dcv";
@@ -25,6 +27,17 @@ const HANDLERS: Record<string, Handler> = {
   productList,
   validate,
   updateDCV: updateDcv,
+  replace,
+  batchUpdateDCV: batchUpdateDcv,
+  removeMdcDomain,
+  batchRemoveMdcDomain,
+  DCVemail: dcvEmail,
+  // The older NicSRS module lists approver addresses at /ssl/email (with domainName).
+  email: dcvEmail,
+  validatefile: validateNow,
+  validatedns: validateNow,
+  caaCheck,
+  country,
 };
 
 /** The NicSRS API at POST /ssl/<endpoint>: token check, body decoding, one handler per endpoint. */

@@ -30,7 +30,7 @@ export function decodeParams(fields: Fields): Fields {
   }
 }
 
-/** Validates with a wire.ts schema; failures become code -1 with field → messages (the `params.` prefix dropped). */
+/** @internal Validates with a wire.ts schema; failures become code -1 with field → messages (the `params.` prefix dropped). */
 export function parseRequest<S extends z.ZodType>(schema: S, fields: Fields): z.infer<S> {
   const result = schema.safeParse(fields);
   if (result.success) return result.data;

@@ -31,8 +31,10 @@ function collectReply(ctx: SimulatorContext, order: OrderRecord): WireReply {
     vendorCertId: order.vendorCertId,
     applyTime: toWireDate(order.createdAt),
     dueDate: toWireDate(order.dueDate),
+    productType: order.productCode,
     ...dcvSection(order),
     dcvList: dcvList(order),
+    applyParams: applyParams(order),
     application: step(true),
     dcv: step(dcvDone),
     ov: dv ? step(true) : step(issued, dcvDone),
@@ -45,9 +47,23 @@ function collectReply(ctx: SimulatorContext, order: OrderRecord): WireReply {
       beginDate: toWireDate(order.beginDate!),
       endDate: toWireDate(order.endDate!),
     });
-    if (order.generatedKeyPem) Object.assign(data, { privateKey: order.generatedKeyPem });
+    // rsaPrivateKey is what public clients read; privateKey is the other name seen for it.
+    if (order.generatedKeyPem) Object.assign(data, { rsaPrivateKey: order.generatedKeyPem, privateKey: order.generatedKeyPem });
     if (order.pkcs12) Object.assign(data, { pkcs12: order.pkcs12, pkcsPass: order.pkcsPass });
   }
   if (status === "PROCESSING") return { code: 2, msg: "the certificate is being issued", status, certStatus: status, data };
   return { code: 1, msg: "success", status, certStatus: status, data };
+}
+
+/** The order as the CA holds it (public clients read `applyParams.csr` to recover the CSR). */
+function applyParams(order: OrderRecord): Record<string, unknown> {
+  const params: Record<string, unknown> = {
+    csr: order.csrPem.trim(),
+    domainInfo: order.domains.map((d) => ({ domainName: d.domainName, dcvMethod: d.dcvMethod, dcvEmail: d.dcvEmail ?? "" })),
+  };
+  if (order.uniqueValue) params.uniqueValue = order.uniqueValue;
+  if (order.server) params.server = order.server;
+  if (order.organizationInfo) params.organizationInfo = order.organizationInfo;
+  if (order.administrator) params.Administrator = order.administrator;
+  return params;
 }
