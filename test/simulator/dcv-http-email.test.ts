@@ -70,7 +70,9 @@ describe("simulator: HTTP/HTTPS file DCV and EMAIL DCV", () => {
       assert.equal(placed.DCVfileName, `${expected.md5}.txt`);
       assert.equal(placed.DCVfilePath, expected.filePath);
       assert.equal(placed.DCVfileContent, `${expected.sha256}\nsectigo.com\nU42`);
-      assert.equal(placed.DCVdnsHost, undefined, "only the chosen method's fields");
+      // Real answers carry all six DCV fields whatever the method (issue 14; was "only the chosen method's").
+      assert.equal(placed.DCVdnsHost, `_${expected.md5}`);
+      assert.equal(placed.dcvMethod, method);
 
       assert.equal(await status(placed.certId), "PENDING");
       assert.ok(seen.includes(`${domain}${expected.filePath}`), "fetched with the domain as Host");

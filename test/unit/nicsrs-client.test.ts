@@ -364,12 +364,42 @@ describe("NicSrsClient (MockAgent)", () => {
       assert.ok(err instanceof NicSrsApiError && err.code === -1);
     });
 
-    it("productList parses products and skips entries that are not", async () => {
+    it("productList reads the real shape (productName, Y/N flags, maxDomain, price.basePrice.priceNNN) and skips entries without a code", async () => {
       const t = setup();
-      const p = { code: "positivessl", name: "PositiveSSL", vendor: "Sectigo", validationType: "DV", maxDomains: "1", wildcard: false, years: [1, 2], price: "9.5" };
-      t.reply("productList", 200, { code: 1, data: [p, { code: "broken" }] });
+      // Shape from the public clients (hvngroup/whmcs_nicsrs_ssl ProductService, racentssl/php-sdk); written by hand.
+      const p = {
+        code: "positivessl",
+        productName: "PositiveSSL",
+        vendor: "Sectigo",
+        supportWildcard: "N",
+        supportSan: "N",
+        supportStandard: "Y",
+        supportIp: "N",
+        maxDomain: "1",
+        maxYear: 2,
+        defaultProtectDomain: 1,
+        price: { basePrice: { price012: "9.50", price024: 18 } },
+      };
+      t.reply("productList", 200, { code: 1, data: [p, { productName: "no code" }] });
       const list = await t.client.productList("Sectigo");
-      assert.deepEqual(list, [{ ...p, maxDomains: 1, price: 9.5 }]);
+      assert.deepEqual(list, [
+        {
+          code: "positivessl",
+          name: "PositiveSSL",
+          vendor: "Sectigo",
+          maxDomains: 1,
+          years: [1, 2],
+          wildcard: false,
+          san: false,
+          ip: false,
+          standard: true,
+          includedDomains: 1,
+          prices: [
+            { months: 12, price: 9.5 },
+            { months: 24, price: 18 },
+          ],
+        },
+      ]);
       assert.equal(t.calls()[0]!.body.vendor, "Sectigo");
     });
 
