@@ -81,12 +81,12 @@ export function tolerantObject<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.preprocess((v) => (v === null || v === undefined || (Array.isArray(v) && v.length === 0) ? {} : v), z.looseObject(shape));
 }
 
-/** @internal A list whose entries that do not parse are dropped (null / non-list → empty). */
+/** @internal A list whose entries that do not parse are dropped (an object's values are a list; null / other → absent). */
 export function lenientList<S extends z.ZodType>(entry: S) {
   return z.preprocess((v) => {
-    const list = Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : [];
-    return list.filter((e) => entry.safeParse(e).success);
-  }, z.array(entry));
+    const list = Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : undefined;
+    return list?.filter((e) => entry.safeParse(e).success);
+  }, z.array(entry).optional());
 }
 
 /** @internal A map domain → entry; `[]`, null and non-object entries are dropped. */

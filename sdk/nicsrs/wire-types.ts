@@ -70,8 +70,8 @@ export interface OrderParams {
 
 export interface PlaceInput {
   productCode: string;
-  /** Subscription length, 1-6. */
-  years: number;
+  /** Subscription length, 1-6 (an integer; a numeric string is read as one). */
+  years: number | string;
   /** Idempotency key; generated when absent. */
   refId?: string;
   params: OrderParams;
@@ -80,7 +80,7 @@ export type ValidateInput = PlaceInput;
 
 export interface RenewInput {
   renewId: string;
-  years: number;
+  years: number | string;
   refId?: string;
   params: OrderParams;
 }

@@ -214,7 +214,7 @@ function fakeNicsrs() {
       answers.set(endpoint, [...(answers.get(endpoint) ?? []), body]);
     },
     requests,
-    client: () => new NicSrsClient({ apiToken: "conformance-token", baseUrl: url, retry: { attempts: 1 } }),
+    client: () => new NicSrsClient({ apiToken: "conformance-token", baseUrl: url, retry: { retries: 0 } }),
   };
 }
 
