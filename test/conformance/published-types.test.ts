@@ -31,6 +31,7 @@ const STOCK_TSCONFIG = {
 const CONSUMER = `
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate, CertificateValidation, type ContactArgs } from "pulumi-nicsrs";
+import { startSimulator, type RunningSimulator } from "pulumi-nicsrs/simulator";
 import { NicSrsClient, type CollectResult, type Contact, type DcvMethod, type OrganizationInfo, type Product, type CaaCheckResult } from "pulumi-nicsrs/sdk";
 
 const administrator: ContactArgs & Contact = {
@@ -42,6 +43,10 @@ const org: OrganizationInfo | undefined = undefined;
 const cert = new Certificate("site", { productCode: "positivessl", domains: ["example.com"], dcvMethod: method, administrator });
 new CertificateValidation("site-validation", { certId: cert.certId });
 export const certId: pulumi.Output<string> = cert.certId;
+
+export async function simulator(): Promise<RunningSimulator> {
+  return startSimulator({ port: 0 });
+}
 
 export async function facts(client: NicSrsClient): Promise<[Product[], CollectResult, CaaCheckResult, string[], typeof org]> {
   return [await client.productList(), await client.collect("x"), await client.caaCheck("example.com"), await client.approverEmails("example.com"), org];
@@ -93,7 +98,7 @@ describe("published types: the stock Pulumi TypeScript template compiles against
     assert.deepEqual(offenders, []);
   });
 
-  it("a program importing pulumi-nicsrs and pulumi-nicsrs/sdk type-checks with the stock tsconfig (no skipLibCheck)", () => {
+  it("a program importing pulumi-nicsrs, pulumi-nicsrs/sdk and pulumi-nicsrs/simulator type-checks with the stock tsconfig (no skipLibCheck)", () => {
     const dir = consumerProgram(CONSUMER);
     dirs.push(dir);
     const r = typecheck(dir);
