@@ -36,8 +36,6 @@ import { realSleep, resolveRetryPolicy, withReadRetries, type RetryOptions, type
 import { emptyDcvRecords, normalizeDcv, stripWildcard } from "./dcv";
 import { toCertRef, toCollectResult, toOrderResult, toProduct } from "./normalize";
 import { reissueWireBody, replaceWireBody, readApproverEmails, readCaaCheck } from "./reissue-wire";
-
-type ReissueFields = Parameters<typeof reissueWireBody>[0];
 import type {
   CaaCheckResult,
   CertRef,
@@ -69,6 +67,8 @@ export interface NicSrsClientOptions {
   now?: () => number;
   generateRefId?: () => string;
 }
+
+type ReissueFields = Parameters<typeof reissueWireBody>[0];
 
 export const DEFAULT_BASE_URL = "https://portal.nicsrs.com";
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -146,7 +146,8 @@ export class NicSrsClient {
     try {
       return await this.#order("reissue", ReissueInputSchema, input);
     } catch (err) {
-      if (!(err instanceof NicSrsApiError && err.code === -1)) throw err;
+      // Only the CA's -1 (nothing ordered) on the first shape; our own request check fails alike for both.
+      if (!(err instanceof NicSrsApiError && err.code === -1) || err instanceof NicSrsValidationError) throw err;
       try {
         return await this.#order("replace", ReissueInputSchema, input);
       } catch (replaceErr) {
