@@ -118,11 +118,33 @@ const OUTPUT_NAMES = [
   "keyMismatch",
 ] as const;
 
-/** The stable half of the derived refId: project, stack, parent and resource name. */
-export function refIdSeed(name: string, opts?: pulumi.CustomResourceOptions): pulumi.Input<string> {
+/**
+ * The stable half of the derived refId: project, stack, the parent's URN and the resource name.
+ * A plain string, computed synchronously: an input built from `parent.urn` would make the parent a
+ * dependency, and Pulumi expands a dependency on a component to all its children — a cycle (the
+ * program never finishes registering) for a Certificate beside its DNS records and validation.
+ */
+export function refIdSeed(name: string, opts?: pulumi.CustomResourceOptions): string {
   const base = `${pulumi.getProject()}/${pulumi.getStack()}`;
   const parent = opts?.parent;
-  return parent ? pulumi.output(parent.urn).apply((urn) => `${base}/${urn}/${name}`) : `${base}/${name}`;
+  return parent ? `${base}/${urnOf(parent)}/${name}` : `${base}/${name}`;
+}
+
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * The URN the engine gives `res` (urn:pulumi:<stack>::<project>::<parent types $-joined>::<name>),
+ * from the type and name every Resource records at construction, walking up its parents.
+ */
+export function urnOf(res: pulumi.Resource): string {
+  const chain: { type: string; name: string }[] = [];
+  for (let r: pulumi.Resource | undefined = res; r; r = (r as unknown as { __parentResource?: pulumi.Resource }).__parentResource) {
+    const { __pulumiType: type, __name: name } = r as unknown as { __pulumiType?: string; __name?: string };
+    if (type === STACK_TYPE) break;
+    chain.unshift({ type: type ?? "", name: name ?? "" });
+  }
+  const types = chain.map((c) => c.type).join("$");
+  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${types}::${chain[chain.length - 1]?.name ?? ""}`;
 }
 
 /**
