@@ -82,7 +82,7 @@ export interface CertificateArgs {
   waitTimeoutMinutes?: pulumi.Input<number>;
   /** What destroy does at the CA. Default "cancelPending". */
   deletePolicy?: pulumi.Input<DeletePolicy>;
-  /** Idempotency key of the first order (1-64 chars). Default: derived from the stack, the resource name and the order's inputs. */
+  /** Idempotency key of the first order (1-64 chars). Default: derived from the stack, the resource's parents and name, and how often it was replaced (never from inputs you may edit). */
   refId?: pulumi.Input<string>;
   /** Adopt an existing order instead of placing one (collected, not placed). */
   certId?: pulumi.Input<string>;
@@ -116,6 +116,7 @@ const OUTPUT_NAMES = [
   "renewalWindowOpensAt",
   "previousCertIds",
   "keyMismatch",
+  "unclaimedCertIds",
 ] as const;
 
 /**
@@ -189,6 +190,11 @@ export class Certificate extends pulumi.dynamic.Resource {
   declare public readonly renewalWindowOpensAt: pulumi.Output<string | undefined>;
   /** certIds this resource's earlier orders had, oldest first. */
   declare public readonly previousCertIds: pulumi.Output<string[] | undefined>;
+  /**
+   * Issued orders found under this resource's refId from a failed run whose inputs were edited
+   * since: kept at the CA (not cancelled automatically), and not touched by delete.
+   */
+  declare public readonly unclaimedCertIds: pulumi.Output<string[] | undefined>;
   /** True when the issued certificate does not match the key in state (fixed by a reissue on the next up). */
   declare public readonly keyMismatch: pulumi.Output<boolean | undefined>;
   declare public readonly productCode: pulumi.Output<string>;
