@@ -51,7 +51,7 @@ describe("provider: money under faults (simulator counts)", function () {
   });
 
   it("lost place + lost lookup, then a domain added before the next up: the first order is found, cancelled (refunded), ordered anew — one charge", async () => {
-    const news = { ...baseInputs(), refIdSeed: `money/edit-${++seedCounter}-${Date.now()}` };
+    const news: Props = { ...baseInputs(), refIdSeed: `money/edit-${++seedCounter}-${Date.now()}` };
     const credit = await admin().credit();
     await admin().injectFault({ endpoint: "place", drop: "after", then: { endpoint: "getCertByRefId", status: 503, times: 1000 } });
     const err = await up(news).then(
