@@ -324,8 +324,8 @@ function whatHappensNext(err: unknown, refId: string, userRefId: boolean): unkno
   if (!(err instanceof NicSrsError) || err.orderOutcome !== "unknown") return err;
   return err.annotate(
     userRefId
-      ? `This Certificate is not in the stack's state yet: the next \`pulumi up\` looks up refId "${refId}" before ordering, as long as the refId input stays "${refId}".`
-      : `This Certificate is not in the stack's state yet: the next \`pulumi up\` looks up refId "${refId}" (${refId}-2, …) before ordering, whatever inputs you edit meanwhile; ` +
+      ? `That order is in no stack state: the next \`pulumi up\` that creates this Certificate looks up refId "${refId}" before ordering, as long as the refId input stays "${refId}".`
+      : `That order is in no stack state: the next \`pulumi up\` that creates this Certificate looks up refId "${refId}" (${refId}-2, …) before ordering, whatever inputs you edit meanwhile; ` +
           `an order found there that no longer matches the inputs is cancelled (refunded) while pending, or kept and listed in unclaimedCertIds once issued.`,
   );
 }

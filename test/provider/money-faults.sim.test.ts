@@ -61,7 +61,7 @@ describe("provider: money under faults (simulator counts)", function () {
     assert.doesNotMatch(err.message, /not placed/);
     assert.match(err.message, /outcome is unknown: NicSRS may have taken the place/);
     assert.match(err.message, /Looking it up by refId failed too/);
-    assert.match(err.message, /the next `pulumi up` looks up refId "pulumi-[0-9a-f]{24}" .* whatever inputs you edit meanwhile/);
+    assert.match(err.message, /That order is in no stack state: the next `pulumi up` that creates this Certificate looks up refId "pulumi-[0-9a-f]{24}" .* whatever inputs you edit meanwhile/);
     const refId = /refId "(pulumi-[0-9a-f]{24})"/.exec(err.message)![1]!;
     const [first] = await ordersOf(refId);
     assert.ok(first, "the CA took (and charged) the first order");
