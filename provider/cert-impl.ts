@@ -1,13 +1,12 @@
 // The Certificate dynamic provider's implementation. Loaded by package name at call time from
 // the shared provider object in ./certificate.ts (which captures nothing), in the provider process.
 import type { CollectResult, NicSrsClient, OrderResult } from "../sdk/nicsrs";
-import { NicSrsApiError } from "../sdk/nicsrs";
+import { NicSrsApiError, NicSrsError } from "../sdk/nicsrs";
 import type { DomainInfo } from "../sdk/nicsrs/wire";
 import {
   deriveRefId,
   formatFailures,
   INPUT_NAMES,
-  placeRefId,
   toSpec,
   validateCertificateInputs,
   type CertificateSpec,
@@ -19,6 +18,7 @@ import { nicsrsClient } from "./credentials";
 import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
 import { initFailed, keepingProvider } from "./init-failed";
 import { pollUntil, progress } from "./poll";
+import { GENERATION_INPUT, matchesInputs, orderDomains, orderGeneration, placeRefId } from "./order-ref";
 import { planningNow, planRenewal, renewalState, type RenewalAction } from "./renewal-plan";
 
 export { configure } from "./credentials";
@@ -51,8 +51,9 @@ const MAX_GENERATIONS = 20;
 
 // ---- check / diff --------------------------------------------------------------------------
 
-export async function check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-  return { inputs: news, failures: validateCertificateInputs(news ?? {}) };
+export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const inputs = { ...news, [GENERATION_INPUT]: orderGeneration(olds, news ?? {}) };
+  return { inputs, failures: validateCertificateInputs(inputs) };
 }
 
 export async function diff(_id: string, olds: Props, news: Props) {
@@ -161,11 +162,13 @@ async function orderIdempotently(
   material: KeyMaterial,
   send: (refId: string) => Promise<OrderResult>,
   opts: { userRefId: boolean },
-): Promise<Ordered & { keyMismatch?: boolean }> {
+): Promise<Ordered & { keyMismatch?: boolean; unclaimedCertIds?: string[] }> {
+  const unclaimed: string[] = [];
+  const withUnclaimed = <T extends object>(r: T) => (unclaimed.length > 0 ? { ...r, unclaimedCertIds: unclaimed } : r);
   for (let g = 1; g <= MAX_GENERATIONS; g++) {
     const refId = g === 1 ? baseRefId : `${baseRefId}-${g}`;
     const found = await client.getCertByRefId(refId);
-    if (!found) return { order: await send(refId), refId };
+    if (!found) return withUnclaimed({ order: await send(refId), refId });
     const status = found.status ?? "PENDING";
     const skip = (why: string) => {
       if (opts.userRefId) {
@@ -180,10 +183,28 @@ async function orderIdempotently(
     const recovered: OrderResult = { certId: found.certId, refId, dcv: { dns: [], files: [], emails: [] }, recovered: true };
     const c = await client.collect(found.certId);
     Object.assign(recovered, { dcv: c.dcv, ...(c.vendorId ? { vendorId: c.vendorId } : {}), ...(c.vendorCertId ? { vendorCertId: c.vendorCertId } : {}) });
+    // The refId does not follow edited inputs: an order from a failed run may be for other domains.
+    if (kind === "place" && matchesInputs(spec, c) === false) {
+      const covers = `covers ${orderDomains(c)!.join(", ")}, not ${spec.domains.join(", ")}`;
+      if (opts.userRefId) {
+        throw new Error(`refId ${JSON.stringify(refId)} already belongs to order ${found.certId} (${c.status}), which ${covers}; give another refId, or adopt that order with certId`);
+      }
+      if (isIssued(c)) {
+        progress(
+          `order ${found.certId} (refId ${refId}) was placed by an earlier, failed run of this resource and is issued, but it ${covers}: ` +
+            `it is kept at the CA (an issued certificate may be in use), listed in unclaimedCertIds (cancel it within 30 days of issue for a refund), and a new order is placed under ${baseRefId}-${g + 1}`,
+        );
+        unclaimed.push(found.certId);
+      } else {
+        progress(`order ${found.certId} (refId ${refId}) was placed by an earlier, failed run of this resource, is not issued, and ${covers}: cancelling it (refunded) and ordering again under ${baseRefId}-${g + 1}`);
+        await client.cancel(found.certId, "the inputs changed after an interrupted run; ordered again");
+      }
+      continue;
+    }
     // A pinned CSR or a CA-generated key survives a lost run; only local keys are lost.
-    if (spec.keySource !== "local") return { order: recovered, refId };
+    if (spec.keySource !== "local") return withUnclaimed({ order: recovered, refId });
     if (isIssued(c)) {
-      if (certificateMatchesKey(material.privateKeyPem, c.certificatePem)) return { order: recovered, refId };
+      if (certificateMatchesKey(material.privateKeyPem, c.certificatePem)) return withUnclaimed({ order: recovered, refId });
       progress(`order ${found.certId} (refId ${refId}) was placed by an earlier run whose key is lost; reissuing it with this run's key (free)`);
       const reissued = await orderIdempotently(
         client,
@@ -194,11 +215,11 @@ async function orderIdempotently(
         (rid) => client.reissue({ certId: found.certId, refId: rid, reason: "key lost", params: reissueParams(spec, material) }),
         { userRefId: false },
       );
-      return { ...reissued, recoveredCertId: found.certId } as Ordered;
+      return withUnclaimed({ ...reissued, recoveredCertId: found.certId }) as Ordered;
     }
     if (kind === "renew") {
       progress(`renewal ${found.certId} (refId ${refId}) was ordered by an earlier run whose key is lost; it will be reissued with this key once issued`);
-      return { order: recovered, refId, keyMismatch: true };
+      return withUnclaimed({ order: recovered, refId, keyMismatch: true });
     }
     if (opts.userRefId) skip("was placed by an earlier run whose key is lost (it is still pending: cancel it, or give another refId)");
     progress(`order ${found.certId} (refId ${refId}) was placed by an earlier run whose key is lost and is not issued yet; cancelling it (refunded) and ordering again`);
@@ -270,15 +291,22 @@ async function createCertificate(inputs: Props): Promise<{ id: string; outs: Pro
   if (spec.certId) return adopt(client, spec, base, now);
 
   const material = await newKeyMaterial(spec);
-  const ordered = (await orderIdempotently(
-    client,
-    "place",
-    placeRefId(spec),
-    spec,
-    material,
-    (refId) => client.place({ productCode: spec.productCode, years: spec.years, refId, params: orderParams(spec, material) }),
-    { userRefId: !!spec.refId },
-  )) as Ordered & { keyMismatch?: boolean; recoveredCertId?: string };
+  const generation = typeof inputs[GENERATION_INPUT] === "number" ? (inputs[GENERATION_INPUT] as number) : 1;
+  const baseRefId = placeRefId(spec, generation);
+  let ordered: Ordered & { keyMismatch?: boolean; recoveredCertId?: string; unclaimedCertIds?: string[] };
+  try {
+    ordered = await orderIdempotently(
+      client,
+      "place",
+      baseRefId,
+      spec,
+      material,
+      (refId) => client.place({ productCode: spec.productCode, years: spec.years, refId, params: orderParams(spec, material) }),
+      { userRefId: !!spec.refId },
+    );
+  } catch (err) {
+    throw whatHappensNext(err, baseRefId, !!spec.refId);
+  }
   const id = ordered.recoveredCertId ?? ordered.order.certId;
   let outs = newOrderOutputs(base, ordered, material, ordered.order.appliedAt ?? now.toISOString());
   if (ordered.order.recovered || ordered.recoveredCertId) {
@@ -286,8 +314,20 @@ async function createCertificate(inputs: Props): Promise<{ id: string; outs: Pro
     outs = applyCollect(outs, await client.collect(ordered.order.certId), now);
   }
   if (ordered.recoveredCertId) outs.previousCertIds = [ordered.recoveredCertId];
+  if (ordered.unclaimedCertIds) outs.unclaimedCertIds = ordered.unclaimedCertIds;
   outs = await waitIfAsked(client, spec, id, outs);
   return { id, outs: finish(outs, spec) };
+}
+
+/** After an order whose outcome is unknown: what the next run does about it. */
+function whatHappensNext(err: unknown, refId: string, userRefId: boolean): unknown {
+  if (!(err instanceof NicSrsError) || err.orderOutcome !== "unknown") return err;
+  return err.annotate(
+    userRefId
+      ? `That order is in no stack state: the next \`pulumi up\` that creates this Certificate looks up refId "${refId}" before ordering, as long as the refId input stays "${refId}".`
+      : `That order is in no stack state: the next \`pulumi up\` that creates this Certificate looks up refId "${refId}" (${refId}-2, …) before ordering, whatever inputs you edit meanwhile; ` +
+          `an order found there that no longer matches the inputs is cancelled (refunded) while pending, or kept and listed in unclaimedCertIds once issued.`,
+  );
 }
 
 async function adopt(client: NicSrsClient, spec: CertificateSpec, base: Props, now: Date): Promise<{ id: string; outs: Props }> {

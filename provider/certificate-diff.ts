@@ -65,7 +65,7 @@ function sameField(name: string, a: CertificateSpec, b: CertificateSpec): boolea
 }
 
 /** Inputs that only matter when an order is placed; later changes are kept in state, nothing else. */
-const CREATE_ONLY = new Set(["refId", "refIdSeed"]);
+const CREATE_ONLY = new Set(["refId", "refIdSeed", "orderGeneration"]);
 
 export function diffCertificate(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateDiffResult {
   const oldRaw = storedInputs(olds ?? {});

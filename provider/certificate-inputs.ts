@@ -77,6 +77,8 @@ export const CertificateInputsSchema = z.strictObject({
   certId: z.string().trim().min(1).optional(),
   /** Set by the resource class: project/stack/name, the stable half of the derived refId. */
   refIdSeed: z.string().optional(),
+  /** Set by check (./order-ref.ts): how often the resource's order was replaced, the other half. */
+  orderGeneration: z.number().int().min(1).optional(),
 });
 /** @internal */
 export type CertificateInputs = z.infer<typeof CertificateInputsSchema>;
@@ -117,6 +119,7 @@ const ALLOWED: Record<string, string> = {
   refId: "1-64 characters",
   certId: 'a NicSRS certId such as "260113vghhracpaw"',
   refIdSeed: "a string (set by the resource class)",
+  orderGeneration: "an integer of at least 1 (set by check)",
 };
 
 function allowedFor(path: readonly PathSegment[]): string {
@@ -192,7 +195,7 @@ export function validateCertificateInputs(raw: Record<string, unknown>): CheckFa
       if (iss.code === "unrecognized_keys") {
         for (const k of iss.keys) {
           const path = [...iss.path, k];
-          const where = iss.path.length === 0 ? `an input of Certificate (inputs: ${INPUT_NAMES.filter((n) => n !== "refIdSeed").join(", ")})` : `a field here (${allowedFor(iss.path)})`;
+          const where = iss.path.length === 0 ? `an input of Certificate (inputs: ${INPUT_NAMES.filter((n) => n !== "refIdSeed" && n !== "orderGeneration").join(", ")})` : `a field here (${allowedFor(iss.path)})`;
           failures.push({ property: formatPath(path), reason: `is not ${where}` });
         }
         continue;
@@ -438,13 +441,7 @@ export function sha256Hex(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** `pulumi-<24 hex>`: the same resource with the same order-defining inputs gets the same refId. */
+/** `pulumi-<24 hex>` of a seed and parts (see ./order-ref.ts for the first order's). */
 export function deriveRefId(seed: string, ...parts: string[]): string {
   return `pulumi-${sha256Hex([seed, ...parts].join("\n")).slice(0, 24)}`;
-}
-
-/** The refId of the first order: the user's, or derived from the seed and the order identity. */
-export function placeRefId(spec: CertificateSpec): string {
-  if (spec.refId) return spec.refId;
-  return deriveRefId(spec.refIdSeed ?? "", "place", orderIdentity(spec));
 }

@@ -82,7 +82,7 @@ export interface CertificateArgs {
   waitTimeoutMinutes?: pulumi.Input<number>;
   /** What destroy does at the CA. Default "cancelPending". */
   deletePolicy?: pulumi.Input<DeletePolicy>;
-  /** Idempotency key of the first order (1-64 chars). Default: derived from the stack, the resource name and the order's inputs. */
+  /** Idempotency key of the first order (1-64 chars). Default: derived from the stack, the resource's parents and name, and how often it was replaced (never from inputs you may edit). */
   refId?: pulumi.Input<string>;
   /** Adopt an existing order instead of placing one (collected, not placed). */
   certId?: pulumi.Input<string>;
@@ -116,13 +116,36 @@ const OUTPUT_NAMES = [
   "renewalWindowOpensAt",
   "previousCertIds",
   "keyMismatch",
+  "unclaimedCertIds",
 ] as const;
 
-/** The stable half of the derived refId: project, stack, parent and resource name. */
-export function refIdSeed(name: string, opts?: pulumi.CustomResourceOptions): pulumi.Input<string> {
+/**
+ * The stable half of the derived refId: project, stack, the parent's URN and the resource name.
+ * A plain string, computed synchronously: an input built from `parent.urn` would make the parent a
+ * dependency, and Pulumi expands a dependency on a component to all its children — a cycle (the
+ * program never finishes registering) for a Certificate beside its DNS records and validation.
+ */
+export function refIdSeed(name: string, opts?: pulumi.CustomResourceOptions): string {
   const base = `${pulumi.getProject()}/${pulumi.getStack()}`;
   const parent = opts?.parent;
-  return parent ? pulumi.output(parent.urn).apply((urn) => `${base}/${urn}/${name}`) : `${base}/${name}`;
+  return parent ? `${base}/${urnOf(parent)}/${name}` : `${base}/${name}`;
+}
+
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * The URN the engine gives `res` (urn:pulumi:<stack>::<project>::<parent types $-joined>::<name>),
+ * from the type and name every Resource records at construction, walking up its parents.
+ */
+export function urnOf(res: pulumi.Resource): string {
+  const chain: { type: string; name: string }[] = [];
+  for (let r: pulumi.Resource | undefined = res; r; r = (r as unknown as { __parentResource?: pulumi.Resource }).__parentResource) {
+    const { __pulumiType: type, __name: name } = r as unknown as { __pulumiType?: string; __name?: string };
+    if (type === STACK_TYPE) break;
+    chain.unshift({ type: type ?? "", name: name ?? "" });
+  }
+  const types = chain.map((c) => c.type).join("$");
+  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${types}::${chain[chain.length - 1]?.name ?? ""}`;
 }
 
 /**
@@ -167,6 +190,11 @@ export class Certificate extends pulumi.dynamic.Resource {
   declare public readonly renewalWindowOpensAt: pulumi.Output<string | undefined>;
   /** certIds this resource's earlier orders had, oldest first. */
   declare public readonly previousCertIds: pulumi.Output<string[] | undefined>;
+  /**
+   * Issued orders found under this resource's refId from a failed run whose inputs were edited
+   * since: kept at the CA (not cancelled automatically), and not touched by delete.
+   */
+  declare public readonly unclaimedCertIds: pulumi.Output<string[] | undefined>;
   /** True when the issued certificate does not match the key in state (fixed by a reissue on the next up). */
   declare public readonly keyMismatch: pulumi.Output<boolean | undefined>;
   declare public readonly productCode: pulumi.Output<string>;

@@ -90,6 +90,8 @@ export class Router {
         return logLine("200 malformed (fault)");
       }
       const out = await route.handler({ endpoint, method: req.method ?? "GET", url, headers: req.headers, body });
+      if (fault?.answerDelayMs) await sleep(fault.answerDelayMs);
+      if (res.destroyed || req.socket.destroyed) return logLine("processed; the client was gone before the answer (fault)");
       if (fault?.drop === "after") {
         req.socket.destroy();
         return logLine(`dropped after processing (fault)${out.logNote ? ` ${out.logNote}` : ""}`);

@@ -36,6 +36,7 @@ import { realSleep, resolveRetryPolicy, withReadRetries, type RetryOptions, type
 import { emptyDcvRecords, normalizeDcv, stripWildcard } from "./dcv";
 import { toCertRef, toCollectResult, toOrderResult, toProduct } from "./normalize";
 import { reissueWireBody, replaceWireBody, readApproverEmails, readCaaCheck } from "./reissue-wire";
+import { provesRefusal, recoveryLookupDelays } from "./order-outcome";
 import type {
   CaaCheckResult,
   CertRef,
@@ -57,6 +58,11 @@ export interface NicSrsClientOptions {
   timeoutMs?: number;
   /** Reads only (collect, getCertByRefId, productList). */
   retry?: RetryOptions;
+  /**
+   * After a place / renew / reissue whose outcome is uncertain, how long refId lookups keep
+   * looking for an order the CA may still be processing. Default: timeoutMs.
+   */
+  recoveryWindowMs?: number;
   /** Default: a keep-alive undici Agent owned (and closed) by the client. */
   dispatcher?: Dispatcher;
   /** One line per HTTP attempt: endpoint, status, duration, attempt. Never the token or a body. */
@@ -99,6 +105,7 @@ export class NicSrsClient {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
   readonly #generateRefId: () => string;
+  readonly #recoveryDelays: number[];
 
   constructor(options: NicSrsClientOptions) {
     if (typeof options?.apiToken !== "string" || options.apiToken.trim() === "") {
@@ -118,6 +125,7 @@ export class NicSrsClient {
     this.#sleep = options.sleep ?? realSleep;
     this.#random = options.random ?? Math.random;
     this.#generateRefId = options.generateRefId ?? generateRefId;
+    this.#recoveryDelays = recoveryLookupDelays(options.recoveryWindowMs ?? timeoutMs);
   }
 
   /** Closes the client's own connection pool (an injected dispatcher is left alone). */
@@ -306,28 +314,46 @@ export class NicSrsClient {
   }
 
   /**
-   * After a failed order call: if the server may have taken the order (answer lost in transit,
-   * 5xx, unreadable reply), look it up by refId so the caller is charged once and gets it back.
+   * After a failed order call: unless the answer proves a refusal, the CA may have taken the order
+   * (answer lost in transit, timeout, 5xx, code -2, unreadable reply). Look it up by refId, again
+   * over the recovery window while it is not found (the CA may still be processing it), so the
+   * caller is charged once and gets it back; otherwise say what is known.
    */
   async #recover(endpoint: string, refId: string, err: NicSrsError): Promise<OrderResult> {
-    const notPlaced = `The order was not placed; it is safe to retry with the same refId "${refId}".`;
-    // A 4xx without a NicSRS envelope (wrong URL, proxy refusal, 429) was turned away unprocessed.
-    const answerLost =
-      (err instanceof NicSrsTransportError && err.mayHaveReachedServer) ||
-      (err instanceof NicSrsResponseError && (err.httpStatus >= 500 || err.httpStatus < 400));
-    if (!answerLost) throw err.annotate(notPlaced);
-
-    let found: CertRef | null;
-    try {
-      found = await this.getCertByRefId(refId);
-    } catch (lookupErr) {
-      const why = lookupErr instanceof Error ? lookupErr.message : String(lookupErr);
-      throw err.annotate(
-        `The ${endpoint} may or may not have been taken, and looking it up by refId failed too (${why}). ` +
-          `Call getCertByRefId("${refId}") before ordering again, or retry with the same refId "${refId}".`,
+    if (provesRefusal(err)) {
+      err.orderOutcome = "refused";
+      throw err.annotate(`NicSRS refused the ${endpoint}: nothing was ordered. Retrying with the same refId "${refId}" is safe.`);
+    }
+    const unknown = (sentence: string) => {
+      err.orderOutcome = "unknown";
+      return err.annotate(`The outcome is unknown: NicSRS may have taken the ${endpoint} (and charged it). ${sentence}`);
+    };
+    let found: CertRef | null = null;
+    let lookups = 0;
+    let waitedMs = 0;
+    for (const delay of [0, ...this.#recoveryDelays]) {
+      if (delay > 0) {
+        await this.#sleep(delay);
+        waitedMs += delay;
+      }
+      lookups += 1;
+      try {
+        found = await this.getCertByRefId(refId);
+      } catch (lookupErr) {
+        const why = lookupErr instanceof Error ? lookupErr.message : String(lookupErr);
+        throw unknown(
+          `Looking it up by refId failed too (${why}). Call getCertByRefId("${refId}") before ordering again, ` +
+            `or retry with the same refId "${refId}" (never with another one).`,
+        );
+      }
+      if (found) break;
+    }
+    if (!found) {
+      throw unknown(
+        `No order had refId "${refId}" in ${lookups} lookups over ${Math.round(waitedMs / 1000)} s, but the CA may still be processing the request. ` +
+          `Retry only with the same refId "${refId}" (a lookup by refId comes first), never with another one.`,
       );
     }
-    if (!found) throw err.annotate(`No order has refId "${refId}". ${notPlaced}`);
 
     let collected: CollectResult | undefined;
     try {

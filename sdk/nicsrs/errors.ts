@@ -7,6 +7,11 @@ export class NicSrsError extends Error {
   readonly endpoint: string;
   /** Set on errors from place / renew / reissue: the idempotency key that was sent. */
   declare refId?: string;
+  /**
+   * Set on errors from place / renew / reissue: "refused" when the answer proves nothing was
+   * ordered; "unknown" when the CA may have taken (and charged) it and no lookup found it.
+   */
+  declare orderOutcome?: "refused" | "unknown";
 
   constructor(endpoint: string, message: string, options?: { cause?: unknown }) {
     super(message, options);

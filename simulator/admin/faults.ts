@@ -13,6 +13,10 @@ export interface FaultSpec {
   malformed?: boolean;
   /** Close the connection without answering: "before" processing, or "after" (the change happened, the answer is lost). */
   drop?: "before" | "after";
+  /** Process the request at once, then hold the answer this long (a client that gives up first never sees it). */
+  answerDelayMs?: number;
+  /** A fault armed when this one fires, e.g. lookups that fail only after a place whose answer was lost. */
+  then?: FaultSpec;
 }
 
 interface ActiveFault {
@@ -41,6 +45,7 @@ export class FaultInjector {
     if (!fault) return undefined;
     fault.remaining -= 1;
     this.faults = this.faults.filter((f) => f.remaining > 0);
+    if (fault.spec.then) this.add(fault.spec.then);
     return fault.spec;
   }
 }

@@ -132,7 +132,7 @@ function caRevoke(ctx: SimulatorContext, certId: string): OrderRecord {
   return view(ctx, o);
 }
 
-function faultSpec(body: Record<string, unknown>): FaultSpec {
+function faultSpec(body: Record<string, unknown>, depth = 0): FaultSpec {
   if (typeof body.endpoint !== "string" || body.endpoint === "") throw new AdminError(400, "endpoint is required");
   if (body.drop !== undefined && body.drop !== "before" && body.drop !== "after") throw new AdminError(400, 'drop must be "before" or "after"');
   const num = (k: string) => (typeof body[k] === "number" ? (body[k] as number) : undefined);
@@ -144,5 +144,14 @@ function faultSpec(body: Record<string, unknown>): FaultSpec {
     retryAfter: num("retryAfter"),
     malformed: body.malformed === true,
     drop: body.drop as FaultSpec["drop"],
+    answerDelayMs: num("answerDelayMs"),
+    then: followUp(body.then, depth),
   };
+}
+
+function followUp(then: unknown, depth: number): FaultSpec | undefined {
+  if (then === undefined || then === null) return undefined;
+  if (typeof then !== "object" || Array.isArray(then)) throw new AdminError(400, "then must be a fault object");
+  if (depth >= 4) throw new AdminError(400, "then: at most 4 chained faults");
+  return faultSpec(then as Record<string, unknown>, depth + 1);
 }

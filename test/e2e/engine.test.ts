@@ -52,6 +52,40 @@ describe("e2e: pulumi engine against the simulator", function () {
     assert.equal(sumCalls(await h.callsSinceReset(), MUTATING_ENDPOINTS), 0);
   });
 
+  it("components nested two deep, each holding Certificate + DNS records + CertificateValidation: up completes; two children named \"cert\" get their own refIds", async () => {
+    const stack = await h.stack("components", [
+      { name: "cert", domains: [domain("comp-a"), domain("comp-a2")], parents: [{ type: "e2e:test:Site", name: "site-a" }, { type: "e2e:test:Tier", name: "tier" }] },
+      { name: "cert", domains: [domain("comp-b")], parents: [{ type: "e2e:test:Shop", name: "site-b" }] },
+    ]);
+    const up = await stack.up({ onOutput: h.record });
+    const certs = certOutputs(up.outputs);
+    const a = certs["site-a/tier/cert"]!;
+    const b = certs["site-b/cert"]!;
+    for (const cert of [a, b]) {
+      assert.match(cert.certificatePem ?? "", /BEGIN CERTIFICATE/, "validated and issued under its component");
+      assert.equal((await h.lab.simulator.admin.order(cert.certId)).status, "COMPLETE");
+    }
+    const refIdA = (await h.lab.simulator.admin.order(a.certId)).refId;
+    const refIdB = (await h.lab.simulator.admin.order(b.certId)).refId;
+    assert.ok(refIdA && refIdB && refIdA !== refIdB, `${refIdA} vs ${refIdB}`);
+
+    // The seed names the parent's URN exactly as the engine made it (two levels of component types).
+    type StateResource = { urn: string; type: string; parent?: string; inputs?: Record<string, unknown> };
+    const resources = ((await stack.exportStack()).deployment as { resources: StateResource[] }).resources;
+    const certificates = resources.filter((r) => r.type === "pulumi-nodejs:dynamic/nicsrs:Certificate");
+    assert.equal(certificates.length, 2);
+    for (const r of certificates) {
+      assert.ok(r.parent && !r.parent.endsWith("::pulumi:pulumi:Stack"), `parented: ${r.urn}`);
+      assert.equal(r.inputs?.refIdSeed, `nicsrs-e2e/components/${r.parent}/cert`);
+    }
+    assert.ok(certificates.some((r) => r.parent!.includes("e2e:test:Site$e2e:test:Tier::tier")), "two levels deep");
+
+    await h.lab.simulator.admin.resetCalls();
+    const again = await stack.up({ onOutput: h.record });
+    assert.deepEqual(Object.entries(again.summary.resourceChanges ?? {}).filter(([op]) => op !== "same"), []);
+    assert.equal(sumCalls(await h.callsSinceReset(), MUTATING_ENDPOINTS), 0);
+  });
+
   it("refresh after a CA-side revoke shows the drift and records it", async () => {
     const stack = await h.stack("drift", [{ name: "drifty", domains: [domain("drift")] }]);
     const up = await stack.up({ onOutput: h.record });

@@ -18,6 +18,8 @@ export interface PostOptions {
   paramsAsString?: boolean;
   /** Override the api_token (null: send none). */
   apiToken?: string | null;
+  /** Give up waiting for the answer after this long. */
+  timeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -47,7 +49,8 @@ export async function postNicsrs(url: string, apiToken: string, endpoint: string
     payload = JSON.stringify(body);
     contentType = "application/json";
   }
-  const res = await request(`${url}/ssl/${endpoint}`, { method: "POST", headers: { "content-type": contentType }, body: payload });
+  const timeouts = opts.timeoutMs ? { headersTimeout: opts.timeoutMs, signal: AbortSignal.timeout(opts.timeoutMs) } : {};
+  const res = await request(`${url}/ssl/${endpoint}`, { method: "POST", headers: { "content-type": contentType }, body: payload, ...timeouts });
   const text = await res.body.text();
   let json: unknown;
   try {

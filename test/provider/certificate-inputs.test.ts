@@ -1,9 +1,7 @@
 import { strict as assert } from "node:assert";
 import { createCsr, generateKeyPair } from "../../sdk/x509";
 import {
-  deriveRefId,
   formatFailures,
-  placeRefId,
   toSpec,
   validateCertificateInputs,
   type CheckFailure,
@@ -145,17 +143,5 @@ describe("provider: Certificate input validation", () => {
     assert.equal(s.deletePolicy, "cancelPending");
     assert.equal(s.renewBeforeDays, 30);
     assert.equal(toSpec({ ...baseInputs(), keySource: "ca" }).key, undefined);
-  });
-
-  it("derived refIds: stable for the same resource and order, different otherwise, within 64 chars", () => {
-    const a = placeRefId(toSpec({ ...baseInputs(), refIdSeed: "proj/dev/web" }));
-    assert.equal(a, placeRefId(toSpec({ ...baseInputs(), refIdSeed: "proj/dev/web", years: 2, deletePolicy: "retain" })));
-    assert.equal(a, placeRefId(toSpec({ ...baseInputs(), refIdSeed: "proj/dev/web", domains: ["www.example.com", "API.example.com"] })));
-    assert.notEqual(a, placeRefId(toSpec({ ...baseInputs(), refIdSeed: "proj/prod/web" })));
-    assert.notEqual(a, placeRefId(toSpec({ ...baseInputs(), refIdSeed: "proj/dev/web", domains: ["www.example.com", "x.example.com"] })));
-    assert.notEqual(a, placeRefId(toSpec({ ...baseInputs(), refIdSeed: "proj/dev/web", key: { algorithm: "ECDSA" } })));
-    assert.match(a, /^pulumi-[0-9a-f]{24}$/);
-    assert.equal(placeRefId(toSpec({ ...baseInputs(), refId: "mine-1" })), "mine-1");
-    assert.equal(deriveRefId("s", "x").length, 31);
   });
 });

@@ -4,7 +4,9 @@ import { strict as assert } from "node:assert";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { Certificate, CertificateValidation } from "../../index";
+import { refIdSeed, urnOf } from "../../provider/certificate";
 import { mockPulumiProgram, outputIsSecret, outputValue, type Registered } from "../helpers/pulumi-mocks";
 import { administrator } from "./fixtures";
 
@@ -119,5 +121,20 @@ describe("provider: a mocked Pulumi program", function () {
     await outputValue(c2.certId);
     const r = registered.find((x) => x.name === "merged")!;
     assert.deepEqual([...r.additionalSecretOutputs].sort(), ["csrPem", "pkcs12", "pkcs12Password", "privateKeyPem"]);
+  });
+  it("under a component: the seed names the parent's URN without depending on it (two sites' \"cert\" children differ)", async () => {
+    const siteA = new pulumi.ComponentResource("acme:web:Site", "site-a");
+    const siteB = new pulumi.ComponentResource("acme:web:Shop", "site-b");
+    const a = new Certificate("cert", { productCode: "positivessl", domains: ["a.example.com"], administrator }, { parent: siteA });
+    const b = new Certificate("cert", { productCode: "positivessl", domains: ["b.example.com"], administrator }, { parent: siteB });
+    await Promise.all([outputValue(a.certId), outputValue(b.certId)]);
+    const seeds = registered.filter((r) => r.name === "cert").map((r) => r.inputs.refIdSeed);
+    // A plain string (no Output, so no dependency): the parent's URN as the engine computes it.
+    assert.deepEqual(seeds, [`proj/dev/${await outputValue(siteA.urn)}/cert`, `proj/dev/${await outputValue(siteB.urn)}/cert`]);
+    assert.equal(typeof refIdSeed("cert", { parent: siteA }), "string");
+    assert.notEqual(seeds[0], seeds[1]);
+    // Two levels deep: the parent types are chained with "$" (the mock monitor only keeps the last one; the e2e suite checks the real engine).
+    const inner = new pulumi.ComponentResource("acme:web:Tier", "tier", {}, { parent: siteA });
+    assert.equal(urnOf(inner), "urn:pulumi:dev::proj::acme:web:Site$acme:web:Tier::tier");
   });
 });

@@ -85,6 +85,35 @@ describe("simulator: fault injection and call counters", () => {
     assert.equal(found.json.data.certId, orders[0].certId);
   });
 
+  it("answerDelayMs: the order is made (and paid) at once, the answer arrives late — after a client that gave up", async () => {
+    const refId = uniqueRefId("late-answer");
+    const credit = await sim.admin.credit();
+    await sim.admin.injectFault({ endpoint: "place", answerDelayMs: 1500 });
+    const fields = placeFields({ domains: ["late.example.com"], csr: await csrFor(["late.example.com"]), refId });
+    // This client's timeout (300 ms) is shorter than the delay: it never sees the answer…
+    await assert.rejects(sim.post("place", fields, { timeoutMs: 300 }));
+    // …but the order exists already, charged, and getCertByRefId finds it while the answer is still held.
+    const orders = (await sim.admin.orders()).filter((o) => o.refId === refId);
+    assert.equal(orders.length, 1);
+    assert.ok((await sim.admin.credit()) < credit);
+    const found = await sim.post("getCertByRefId", { refId });
+    assert.equal(found.json.data.certId, orders[0].certId);
+  });
+
+  it("then: a follow-up fault armed only when the first fires (lookups lost after a lost place)", async () => {
+    const refId = uniqueRefId("then");
+    await sim.admin.injectFault({ endpoint: "place", drop: "after", then: { endpoint: "getCertByRefId", status: 503, times: 2 } });
+    // Before the place, lookups are answered normally: the follow-up is not armed yet.
+    assert.equal((await sim.post("getCertByRefId", { refId })).json.code, -1);
+    await assert.rejects(sim.post("place", placeFields({ domains: ["then.example.com"], csr: await csrFor(["then.example.com"]), refId })));
+    assert.equal((await sim.post("getCertByRefId", { refId })).status, 503);
+    assert.equal((await sim.post("getCertByRefId", { refId })).status, 503);
+    const third = await sim.post("getCertByRefId", { refId });
+    assert.equal(third.json.code, 1);
+    assert.equal(third.json.data.refId, refId);
+    await assert.rejects(sim.admin.injectFault({ endpoint: "place", then: "x" } as never), /HTTP 400/);
+  });
+
   it("endpoint '*' matches any endpoint; clearFaults removes pending faults", async () => {
     await sim.admin.injectFault({ endpoint: "*", status: 502, times: 5 });
     assert.equal((await sim.post("productList", {})).status, 502);

@@ -70,6 +70,7 @@ describe("NicSrsClient against the simulator", function () {
       apiToken: sim.apiToken,
       baseUrl: `${sim.url}/`,
       timeoutMs: 10_000,
+      recoveryWindowMs: 1_000,
       retry: { retries: 4, minDelayMs: 20, maxDelayMs: 3_000 },
       logger: (line) => logs.push(line),
     });
@@ -220,13 +221,15 @@ describe("NicSrsClient against the simulator", function () {
     assert.equal(calls.getCertByRefId, 1);
   });
 
-  it("a connection dropped before processing → no order, error says not placed and safe to retry", async () => {
+  it("a connection dropped before processing → no order; the client cannot know that: 'outcome unknown', retry with the same refId", async () => {
     const req = await orderFor([{ domainName: "dropped.example.com", dcvMethod: "EMAIL", dcvEmail: "admin@example.com" }]);
     await sim.admin.injectFault({ endpoint: "place", drop: "before" });
     const err = await failure(client.place(req));
     assert.ok(err instanceof NicSrsTransportError);
     assert.equal(err.mayHaveReachedServer, true);
-    assert.match(err.message, /No order has refId .* not placed; it is safe to retry with the same refId/);
+    assert.equal(err.orderOutcome, "unknown");
+    assert.doesNotMatch(err.message, /not placed/);
+    assert.match(err.message, /No order had refId "[^"]+" in \d+ lookups .* Retry only with the same refId/);
     assert.equal((await sim.admin.orders()).filter((o) => o.refId === req.refId).length, 0);
     // …and the advice holds: the retry places it once.
     const again = await client.place(req);
@@ -257,7 +260,7 @@ describe("NicSrsClient against the simulator", function () {
     );
   });
 
-  it("place facing a 503 is not retried and says clearly that nothing was ordered", async () => {
+  it("place facing a 503 is not retried; nothing found by refId → 'outcome unknown', never 'not placed'", async () => {
     const req = await orderFor([{ domainName: "busy.example.com", dcvMethod: "EMAIL", dcvEmail: "admin@example.com" }]);
     await sim.admin.injectFault({ endpoint: "place", status: 503 });
     const err = await failure(client.place(req));
@@ -265,7 +268,8 @@ describe("NicSrsClient against the simulator", function () {
     assert.equal(err.httpStatus, 503);
     assert.equal(err.refId, req.refId);
     assert.match(err.message, /HTTP 503/);
-    assert.match(err.message, /not placed; it is safe to retry with the same refId/);
+    assert.equal(err.orderOutcome, "unknown");
+    assert.match(err.message, /outcome is unknown: NicSRS may have taken the place/);
     const calls = await sim.admin.calls();
     assert.equal(calls.place, 1);
     assert.equal((await sim.admin.orders()).filter((o) => o.refId === req.refId).length, 0);
@@ -278,9 +282,9 @@ describe("NicSrsClient against the simulator", function () {
     await sim.admin.advanceClock({ days: 300 });
     const renewReq = await orderFor([{ domainName: "renew.example.com", dcvMethod: "CNAME_CSR_HASH" }]);
     await sim.admin.injectFault({ endpoint: "renew", malformed: true });
-    // The malformed fault answers without processing: nothing to recover, so the client says so…
+    // The malformed fault answers without processing: nothing to recover; an unreadable 2xx proves nothing, so the client says so…
     const err = await failure(client.renew({ renewId: first.certId, years: 1, refId: renewReq.refId, params: renewReq.params }));
-    assert.ok(err instanceof NicSrsResponseError && /not JSON/.test(err.message) && /not placed/.test(err.message), err.message);
+    assert.ok(err instanceof NicSrsResponseError && /not JSON/.test(err.message) && err.orderOutcome === "unknown", err.message);
     // …and the same request then goes through, once.
     const renewed = await client.renew({ renewId: first.certId, years: 1, refId: renewReq.refId, params: renewReq.params });
     assert.notEqual(renewed.certId, first.certId);

@@ -492,19 +492,48 @@ describe("NicSrsClient (MockAgent)", () => {
   });
 
   describe("idempotent orders (refId recovery)", () => {
-    it("place facing a 503 is not retried; nothing under the refId → clear 'not placed, safe to retry' error", async () => {
-      const t = setup();
+    it("place facing a 503 is uncertain: not retried, looked up by refId over the recovery window, then 'outcome unknown' (never 'not placed')", async () => {
+      const t = setup({ recoveryWindowMs: 4000 });
       t.reply("place", 503, "Service Unavailable", { "content-type": "text/plain" });
-      t.reply("getCertByRefId", 200, { code: -1, msg: "refId not found", errors: { refId: ["no order with this refId"] } });
+      const notFound = { code: -1, msg: "refId not found", errors: { refId: ["no order with this refId"] } };
+      for (let i = 0; i < 5; i++) t.reply("getCertByRefId", 200, notFound);
       const err = await catchError(t.client.place({ ...placeReq, refId: "order-42" }));
       assert.ok(err instanceof NicSrsResponseError);
       assert.equal(err.httpStatus, 503);
       assert.equal(err.refId, "order-42");
+      assert.equal(err.orderOutcome, "unknown");
       assert.match(err.message, /HTTP 503/);
-      assert.match(err.message, /not placed/);
-      assert.match(err.message, /safe to retry with the same refId "order-42"/);
+      assert.doesNotMatch(err.message, /not placed/);
+      assert.match(err.message, /outcome is unknown: NicSRS may have taken the place/);
+      assert.match(err.message, /No order had refId "order-42" in 5 lookups over 4 s, but the CA may still be processing/);
+      assert.match(err.message, /Retry only with the same refId "order-42"/);
       assert.equal(t.count("place"), 1);
-      assert.equal(t.calls()[1]!.body.refId, "order-42");
+      assert.equal(t.count("getCertByRefId"), 5);
+      assert.deepEqual(t.sleeps, [500, 1000, 2000, 500], "lookups spread over the 4 s window");
+    });
+
+    it("an order that shows up late (the CA was still processing) is found by a later lookup", async () => {
+      const t = setup({ recoveryWindowMs: 4000 });
+      t.fail("place", sysError("UND_ERR_HEADERS_TIMEOUT", "Headers Timeout Error"));
+      t.reply("getCertByRefId", 200, { code: -1, msg: "refId not found" });
+      t.reply("getCertByRefId", 200, { code: -1, msg: "refId not found" });
+      t.reply("getCertByRefId", 200, { code: 1, data: { certId: "C77", status: "PENDING" } });
+      t.reply("collect", 200, { code: 1, status: "PENDING", data: {} });
+      const r = await t.client.place({ ...placeReq, refId: "late-1" });
+      assert.equal(r.certId, "C77");
+      assert.equal(r.recovered, true);
+      assert.equal(t.count("place"), 1);
+      assert.equal(t.count("getCertByRefId"), 3);
+    });
+
+    it("code -2 (unknown error) on place is uncertain too: looked up, and a found order is returned", async () => {
+      const t = setup();
+      t.reply("place", 200, { code: -2, msg: "unknown error" });
+      t.reply("getCertByRefId", 200, { code: 1, data: { certId: "C78", status: "PENDING" } });
+      t.reply("collect", 200, { code: 1, status: "PENDING", data: {} });
+      const r = await t.client.place({ ...placeReq, refId: "minus-two" });
+      assert.equal(r.certId, "C78");
+      assert.equal(r.recovered, true);
     });
 
     it("lost answer (reset after sending) → finds the order by refId, collects its DCV, recovered: true", async () => {
@@ -555,33 +584,36 @@ describe("NicSrsClient (MockAgent)", () => {
       assert.equal(r.recovered, true);
     });
 
-    it("connection refused on place: not sent, no lookup, error says not placed", async () => {
+    it("connection refused on place: not sent, no lookup, error says refused and nothing ordered", async () => {
       const t = setup();
       t.fail("place", sysError("ECONNREFUSED", "connect ECONNREFUSED 203.0.113.1:443"));
       const err = await catchError(t.client.place(placeReq));
       assert.ok(err instanceof NicSrsTransportError);
       assert.equal(err.mayHaveReachedServer, false);
       assert.equal(err.errorCode, "ECONNREFUSED");
-      assert.match(err.message, /not placed; it is safe to retry with the same refId "nicsrs-generated1"/);
+      assert.equal(err.orderOutcome, "refused");
+      assert.match(err.message, /nothing was ordered\. Retrying with the same refId "nicsrs-generated1" is safe/);
       assert.deepEqual(t.calls().map((c) => c.endpoint), ["place"]);
     });
 
-    it("a 4xx without an envelope (wrong URL, proxy refusal) on place: not placed, no lookup", async () => {
+    it("a 4xx without an envelope (wrong URL, proxy refusal) on place: refused, no lookup", async () => {
       const t = setup();
       t.reply("place", 404, "<html>Not Found</html>", { "content-type": "text/html" });
       const err = await catchError(t.client.place(placeReq));
       assert.ok(err instanceof NicSrsResponseError && err.httpStatus === 404);
-      assert.match(err.message, /not placed/);
+      assert.equal(err.orderOutcome, "refused");
+      assert.match(err.message, /nothing was ordered/);
       assert.deepEqual(t.calls().map((c) => c.endpoint), ["place"]);
     });
 
-    it("an API error on place is thrown as is (no lookup), annotated as not placed", async () => {
+    it("a refusing API code on place is thrown as is (no lookup), annotated as refused", async () => {
       const t = setup();
       t.reply("place", 200, { code: -4, msg: "insufficient credit" });
       const err = await catchError(t.client.place(placeReq));
       assert.ok(err instanceof NicSrsApiError);
       assert.equal(err.code, -4);
-      assert.match(err.message, /insufficient credit.*not placed/);
+      assert.equal(err.orderOutcome, "refused");
+      assert.match(err.message, /insufficient credit.*NicSRS refused the place: nothing was ordered/);
       assert.deepEqual(t.calls().map((c) => c.endpoint), ["place"]);
     });
 
@@ -593,7 +625,8 @@ describe("NicSrsClient (MockAgent)", () => {
       const err = await catchError(t.client.place({ ...placeReq, refId: "r-unknown" }));
       assert.ok(err instanceof NicSrsTransportError);
       assert.equal(err.mayHaveReachedServer, true);
-      assert.match(err.message, /may or may not have been taken/);
+      assert.equal(err.orderOutcome, "unknown");
+      assert.match(err.message, /outcome is unknown: NicSRS may have taken the place \(and charged it\)\. Looking it up by refId failed too/);
       assert.match(err.message, /getCertByRefId\("r-unknown"\)/);
       assert.equal(t.count("place"), 1);
     });

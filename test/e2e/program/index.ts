@@ -12,7 +12,27 @@ const dnsApiKey = config.requireSecret("dnsApiKey");
 
 export const certificates: Record<string, pulumi.Output<unknown>> = {};
 
+const components = new Map<string, pulumi.ComponentResource>();
+/** The innermost component of a spec's `parents` chain, created once per chain. */
+function parentOf(spec: CertificateSpec): pulumi.ComponentResource | undefined {
+  let parent: pulumi.ComponentResource | undefined;
+  let key = "";
+  for (const c of spec.parents ?? []) {
+    key += `/${c.type}::${c.name}`;
+    let component = components.get(key);
+    if (!component) {
+      component = new pulumi.ComponentResource(c.type, c.name, {}, parent ? { parent } : {});
+      components.set(key, component);
+    }
+    parent = component;
+  }
+  return parent;
+}
+
 for (const spec of specs) {
+  const parent = parentOf(spec);
+  const opts = parent ? { parent } : {};
+  const key = [...(spec.parents ?? []).map((p) => p.name), spec.name].join("/");
   const cert = new Certificate(spec.name, {
     productCode: spec.productCode ?? "positivessl-multi-domain",
     years: spec.years ?? 1,
@@ -22,7 +42,7 @@ for (const spec of specs) {
     administrator,
     ...(spec.deletePolicy ? { deletePolicy: spec.deletePolicy } : {}),
     ...(spec.certId ? { certId: spec.certId } : {}),
-  });
+  }, opts);
 
   let validation: CertificateValidation | undefined;
   if (spec.validate !== false) {
@@ -35,16 +55,16 @@ for (const spec of specs) {
           name: cert.dcvRecords.apply((r) => r[i].name),
           type: cert.dcvRecords.apply((r) => r[i].type as "CNAME" | "TXT"),
           value: cert.dcvRecords.apply((r) => r[i].value),
-        }),
+        }, opts),
     );
     validation = new CertificateValidation(
       `${spec.name}-validation`,
       { certificate: cert, validationRecordFqdns: records.map((r) => r.name), timeoutMinutes: 2 },
-      { dependsOn: records },
+      { dependsOn: records, ...opts },
     );
   }
 
-  certificates[spec.name] = pulumi.output({
+  certificates[key] = pulumi.output({
     id: cert.id,
     certId: cert.certId,
     status: cert.status,

@@ -10,4 +10,9 @@ export interface CertificateSpec {
   dcvEmail?: string;
   /** false: no DNS records and no validation (an order left pending). */
   validate?: boolean;
+  /**
+   * Component resources to put the certificate, its DNS records and its validation under,
+   * outermost first (shared by specs naming the same chain). Its outputs are keyed "<names>/<name>".
+   */
+  parents?: { type: string; name: string }[];
 }
