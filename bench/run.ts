@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   let reps = 0;
   try {
     lab = await startLab({ autoValidateSeconds: 0 });
+    driver.dnsEnv = lab.dnsEnv;
     log(`lab up (PowerDNS ${lab.dns.dnsAddress}); each certificate stack gets a fresh simulator with instant validation`);
 
     // Repetitions interleave N and alternate which kind goes first, so the machine's other load
