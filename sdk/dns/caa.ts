@@ -1,5 +1,5 @@
 // CAA (RFC 8659): the relevant record set of a domain is the first non-empty CAA RRset found
-// climbing from the domain (wildcard dropped) towards the root; CNAMEs are followed on each name.
+// climbing from the domain (wildcard dropped) towards the root (here: to the second level); CNAMEs are followed on each name.
 // `issue` governs all certificates, `issuewild` (when present) wildcard ones; an unknown tag with
 // the critical flag forbids issuance; no CAA anywhere allows every CA.
 import { DnsResolver, parent } from "./resolver";
@@ -21,7 +21,9 @@ const KNOWN_TAGS = new Set(["issue", "issuewild", "iodef", "issuemail", "issuevm
 
 export async function relevantCaa(resolver: DnsResolver, domain: string): Promise<CaaLookup> {
   let name = normalizeName(domain).replace(/^\*\./, "");
-  while (name !== "") {
+  // Climbs to the second level: CAA at a TLD or the root is not looked up (none is published in
+  // practice, and a lab's DNS starting at its own zone cannot answer for them).
+  while (name.includes(".")) {
     const r = await resolver.lookup(name, "CAA");
     const records = r.records.map((x) => x.caa!).filter(Boolean);
     if (records.length > 0) return { at: name, records };
