@@ -21,6 +21,8 @@ export interface IssuanceWaitOptions {
   /** Sees every collect; throws to end the wait (a dead order). */
   onCollect?: (c: CollectResult) => void;
   schedule?: AdaptiveSchedule;
+  /** Test seam: the pre-flight to run (default: one built from `dns`). */
+  preflight?: { run(c: CollectResult): Promise<PreflightReport> };
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -66,7 +68,7 @@ export async function waitForIssued(opts: IssuanceWaitOptions): Promise<Issuance
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const deadline = now() + opts.timeoutMs;
-  const preflight = opts.dns.enabled ? new DcvPreflight(opts.dns) : undefined;
+  const preflight = opts.preflight ?? (opts.dns.enabled ? new DcvPreflight(opts.dns) : undefined);
   const check = async (c: CollectResult) => (preflight ? await preflight.run(c).catch(() => undefined) : undefined);
 
   let last = opts.first ?? (await collectThroughTransients(opts.certId, opts.collect, deadline, sleep, now));
