@@ -53,14 +53,23 @@ export async function query(server: ServerAddress, name: string, type: RecordTyp
 function overUdp(server: ServerAddress, packet: Buffer, id: number, timeoutMs: number): Promise<DnsMessage> {
   return new Promise((resolve, reject) => {
     const socket = createSocket(server.host.includes(":") ? "udp6" : "udp4");
+    let finished = false;
+    // Settles once; late datagrams and errors after that are ignored (closing twice would throw).
     const done = (fn: () => void) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
-      socket.close();
+      try {
+        socket.close();
+      } catch {
+        // already closed
+      }
       fn();
     };
     const timer = setTimeout(() => done(() => reject(new DnsTimeoutError(server, "", ""))), timeoutMs);
     socket.on("error", (err) => done(() => reject(err)));
     socket.on("message", (buf) => {
+      if (finished) return;
       let msg: DnsMessage;
       try {
         msg = decodeMessage(buf);
@@ -70,9 +79,13 @@ function overUdp(server: ServerAddress, packet: Buffer, id: number, timeoutMs: n
       if (msg.id !== id) return; // a stray or spoofed answer: keep waiting
       done(() => resolve(msg));
     });
-    socket.send(packet, server.port, server.host, (err) => {
-      if (err) done(() => reject(err));
-    });
+    try {
+      socket.send(packet, server.port, server.host, (err) => {
+        if (err) done(() => reject(err));
+      });
+    } catch (err) {
+      done(() => reject(err));
+    }
   });
 }
 
@@ -86,10 +99,13 @@ function overTcp(server: ServerAddress, packet: Buffer, id: number, timeoutMs: n
       len.writeUInt16BE(packet.length);
       socket.write(Buffer.concat([len, packet]));
     });
+    let settled = false;
     socket.on("data", (chunk) => {
+      if (settled) return;
       data = Buffer.concat([data, chunk]);
       if (data.length >= 2 && data.length >= 2 + data.readUInt16BE(0)) {
         clearTimeout(timer);
+        settled = true;
         socket.end();
         try {
           const msg = decodeMessage(data.subarray(2, 2 + data.readUInt16BE(0)));
