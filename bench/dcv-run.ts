@@ -7,22 +7,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startLab } from "../scripts/engine/lab";
-import { measureIssuanceDelay, type DelayResult } from "./issuance-delay";
+import { measureIssuanceDelay } from "./issuance-delay";
 import { machineNotes } from "./machine";
-import { measureMissingRecord, type MissingRecordResult } from "./missing-record";
+import { measureMissingRecord } from "./missing-record";
 import { StackDriver } from "./stack-driver";
 import { renderDcvSection } from "./dcv-table";
+import { spliceInto, type DcvBenchResults } from "./dcv-splice";
 
 const OUT = process.env.BENCH_OUT ?? join(__dirname, "RESULTS.md");
 const t0 = performance.now();
 const log = (line: string) => console.log(`[bench-dcv ${Math.round((performance.now() - t0) / 1000)} s] ${line}`);
 
-export interface DcvBenchResults {
-  at: string;
-  machine: { nproc: number; node: string; pulumiCli: string };
-  delay: DelayResult;
-  missing: MissingRecordResult;
-}
 
 async function main(): Promise<void> {
   const driver = new StackDriver();
@@ -45,18 +40,6 @@ async function main(): Promise<void> {
   writeFileSync(OUT.replace(/\.md$/, "-dcv.json"), JSON.stringify(results, null, 2) + "\n");
   spliceInto(OUT, renderDcvSection(results));
   log(`wrote ${OUT} (DCV section)`);
-}
-
-const BEGIN = "<!-- dcv-bench:begin -->";
-const END = "<!-- dcv-bench:end -->";
-
-export function spliceInto(file: string, section: string): void {
-  const text = readFileSync(file, "utf8");
-  const block = `${BEGIN}\n${section.trim()}\n${END}`;
-  const i = text.indexOf(BEGIN);
-  const j = text.indexOf(END);
-  const next = i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + END.length) : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
 }
 
 if (process.env.BENCH_RENDER_ONLY) {

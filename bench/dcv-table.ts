@@ -1,5 +1,5 @@
 // The RESULTS.md section of bench/dcv-run.ts.
-import type { DcvBenchResults } from "./dcv-run";
+import type { DcvBenchResults } from "./dcv-splice";
 
 const f1 = (x: number) => x.toFixed(1);
 const median = (xs: number[]) => {
