@@ -1,7 +1,9 @@
 // sdk/dns against real PowerDNS servers on loopback: example.test delegates sub.example.test to two
 // servers (NS + glue), so the lookups walk a real delegation and a record can be on one server only.
 import { strict as assert } from "node:assert";
-import { caaDecision, checkRecord, describeCheck, DnsResolver, relevantCaa } from "../../sdk/dns";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { caaDecision, checkHttpFile, checkRecord, describeCheck, DnsResolver, relevantCaa } from "../../sdk/dns";
 import { CAA_ISSUERS } from "../../sdk/dns/caa-issuers";
 import { setRrSets } from "../../scripts/dns/powerdns";
 import { LAB_SUB_ZONE, LAB_ZONE, startLab, type Lab } from "../../scripts/engine/lab";
@@ -90,5 +92,28 @@ describe("sdk/dns: NS walk, per-server record checks and CAA against PowerDNS", 
     assert.match(critical.reason, /unknown critical property "futuretag"/);
     for (const s of lab.subDns) await setRrSets(s, LAB_SUB_ZONE, [{ name: LAB_SUB_ZONE, type: "CAA", contents: [] }]);
     await setRrSets(lab.dns, LAB_ZONE, [{ name: LAB_ZONE, type: "CAA", contents: [] }]);
+  });
+
+  it("HTTP-file DCV: fetches the URL at the host's address from DNS; reports status and body mismatches", async () => {
+    await setRrSets(lab.dns, LAB_ZONE, [{ name: `web.${LAB_ZONE}`, type: "A", contents: ["127.0.0.1"] }]);
+    const server = createServer((req, res) => {
+      if (req.url === "/.well-known/pki-validation/ABC.txt" && req.headers.host?.startsWith(`web.${LAB_ZONE}`)) res.end("HASH\nsectigo.com\n");
+      else res.writeHead(404).end("no");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const url = `http://web.${LAB_ZONE}/.well-known/pki-validation/ABC.txt`;
+      assert.deepEqual(await checkHttpFile(resolver, url, "hash\nsectigo.com", { port }), { url, ok: true, detail: "content matches" });
+      const wrong = await checkHttpFile(resolver, url, "OTHER\nsectigo.com", { port });
+      assert.equal(wrong.ok, false);
+      assert.match(wrong.detail, /body differs: expected "OTHER\\nsectigo\.com", seen "HASH\\nsectigo\.com"/);
+      const missing = await checkHttpFile(resolver, `http://web.${LAB_ZONE}/.well-known/pki-validation/NOPE.txt`, "x", { port });
+      assert.deepEqual([missing.ok, missing.detail], [false, "HTTP 404"]);
+      const noHost = await checkHttpFile(resolver, `http://nohost.${LAB_ZONE}/x.txt`, "x", { port });
+      assert.deepEqual([noHost.ok, noHost.detail], [false, `nohost.${LAB_ZONE} has no A record`]);
+    } finally {
+      server.close();
+    }
   });
 });
