@@ -47,7 +47,7 @@ demo: build system-packages pulumi-cli
 	@node -r ts-node/register/transpile-only scripts/demo.ts
 
 bench: build system-packages pulumi-cli
-	@node -r ts-node/register/transpile-only bench/run.ts
+	@node -r ts-node/register/transpile-only bench/$(if $(BENCH_ONLY_DCV),dcv-run,run).ts
 
 clean:
 	rm -rf dist .tools node_modules

@@ -10,7 +10,9 @@
 // value for the whole simulator would sample one phase only). delay = issuedAt - approval time.
 import { performance } from "node:perf_hooks";
 import { startSimulator, type OrderRecord, type RunningSimulator } from "../simulator";
-import { LAB_TOKEN, type Lab } from "../scripts/engine/lab";
+import { challengeFor } from "../simulator/va/challenges";
+import { setRrSets } from "../scripts/dns/powerdns";
+import { LAB_TOKEN, LAB_ZONE, type Lab } from "../scripts/engine/lab";
 import { providerSizes, type ProviderSize } from "./provider-size";
 import type { StackDriver } from "./stack-driver";
 
@@ -42,9 +44,17 @@ export interface DelayResult {
 export async function measureIssuanceDelay(
   driver: StackDriver,
   lab: Lab,
-  opts: { label: string; stackName: string; env?: Record<string, string>; log: (line: string) => void },
+  opts: {
+    label: string;
+    stackName: string;
+    env?: Record<string, string>;
+    log: (line: string) => void;
+    /** "approve" (default): DCV passes by an admin approval, no DNS record ever. "publish": DCV passes
+     * when the bench publishes the order's DNS record (what the pre-flight watches), the CA sees it at its next collect. */
+    mode?: "approve" | "publish";
+  },
 ): Promise<DelayResult> {
-  const sim: RunningSimulator = await startSimulator({ apiToken: LAB_TOKEN, dns: lab.dns.dnsAddress });
+  const sim: RunningSimulator = await startSimulator({ apiToken: LAB_TOKEN, dns: lab.dns.dnsAddress, dnsNameservers: lab.nameserverAddresses });
   const env = opts.env ?? {};
   const count = APPROVAL_OFFSETS_S.length;
   const approvedAt = new Map<string, string>();
@@ -65,7 +75,12 @@ export async function measureIssuanceDelay(
           if (i === undefined) continue;
           if (simNow() >= Date.parse(o.createdAt) + APPROVAL_OFFSETS_S[i] * 1000) {
             const before = simNow();
-            await sim.admin.approveDcv(o.certId);
+            if (opts.mode === "publish") {
+              const dns = challengeFor("sectigo-csr-hash", o, o.domains[0]).dns;
+              await setRrSets(lab.dns, LAB_ZONE, [{ name: dns.name, type: dns.type, contents: [`${dns.value}.`] }]);
+            } else {
+              await sim.admin.approveDcv(o.certId);
+            }
             const after = simNow();
             approvedAt.set(o.certId, new Date(Math.round((before + after) / 2)).toISOString());
           }

@@ -42,9 +42,12 @@ export class StackDriver {
     if (this.backendDir) rmSync(this.backendDir, { recursive: true, force: true });
   }
 
+  /** Where the provider's DNS pre-flight and CAA lookups go (the lab's DNS; set once the lab is up). */
+  dnsEnv: Record<string, string> = { NICSRS_DNS_CHECK: "off" };
+
   env(extra: Record<string, string> = {}): Record<string, string> {
     // The default poll schedule (no NICSRS_POLL_* here): the delay measurement is about it.
-    return { ...engineEnv(this.backendDir), ...extra };
+    return { ...engineEnv(this.backendDir), ...this.dnsEnv, ...extra };
   }
 
   async stack(spec: StackSpec): Promise<Stack> {

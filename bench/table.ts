@@ -220,8 +220,8 @@ export function renderResults(r: BenchResults): string {
   }
   push("");
 
-  push("## Issuance delay", "");
-  push(
+  if (r.delays.length > 0) push("## Issuance delay", "");
+  if (r.delays.length > 0) push(
     "The simulator issues lazily: an order whose DCV has passed is issued by the next `collect`. A simulator",
     "without autoValidate and without DNS records (DCV cannot pass by itself) serves a stack of",
     `${r.delays[0]?.samples.length ?? 0} Certificates, each with a CertificateValidation; the bench approves order \`c<i>\`'s DCV`,

@@ -17,11 +17,14 @@ import { clean, dcvOutputs, isIssued, issuedMaterial, orderOutputs, pendingSumma
 import { nicsrsClient } from "./credentials";
 import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
 import { initFailed, keepingProvider } from "./init-failed";
-import { pollUntil, progress } from "./poll";
+import { progress } from "./poll";
 import { GENERATION_INPUT, matchesInputs, orderDomains, orderGeneration, placeRefId } from "./order-ref";
+import { dnsSettings } from "./dns-config";
+import { assertCaaAllows } from "./caa-check";
+import { domainReport, waitForIssued } from "./issuance-wait";
 import { planningNow, planRenewal, renewalState, type RenewalAction } from "./renewal-plan";
 
-export { configure } from "./credentials";
+export { configureWithDns as configure } from "./dns-config";
 
 type Props = Record<string, unknown>;
 
@@ -254,21 +257,19 @@ function newOrderOutputs(base: Props, ordered: Ordered & { keyMismatch?: boolean
 async function waitIfAsked(client: NicSrsClient, spec: CertificateSpec, id: string, props: Props): Promise<Props> {
   if (!spec.waitForIssuance || props.status === "COMPLETE") return props;
   const certId = String(props.certId);
-  const result = await pollUntil(
-    () => client.collect(certId),
-    (c) => {
+  const result = await waitForIssued({
+    certId,
+    timeoutMs: spec.waitTimeoutMinutes * 60_000,
+    collect: () => client.collect(certId),
+    dns: dnsSettings(),
+    onCollect: (c) => {
       if (DEAD.has(c.status)) throw initFailed(`certificate order ${certId} is ${c.status} at the CA`, id, clean(applyCollect(props, c, planningNow())));
-      return isIssued(c);
     },
-    {
-      timeoutMs: spec.waitTimeoutMinutes * 60_000,
-      onWait: (c, ms) => progress(`waiting for ${certId} (${c.status}): ${pendingSummary(c)}; next check in ${Math.round(ms / 1000)} s`),
-    },
-  );
+  });
   const out = applyCollect(props, result.value, planningNow());
   if (!result.done) {
     throw initFailed(
-      `certificate order ${certId} was not issued within ${spec.waitTimeoutMinutes} minutes (status ${result.value.status}): ${pendingSummary(result.value)}`,
+      `certificate order ${certId} was not issued within ${spec.waitTimeoutMinutes} minutes (status ${result.value.status}): ${domainReport(result.value, result.report)}`,
       id,
       clean(finish(out, spec)),
     );
@@ -301,7 +302,7 @@ async function createCertificate(inputs: Props): Promise<{ id: string; outs: Pro
       baseRefId,
       spec,
       material,
-      (refId) => client.place({ productCode: spec.productCode, years: spec.years, refId, params: orderParams(spec, material) }),
+      async (refId) => (await assertCaaAllows(spec.productCode, spec.domains), client.place({ productCode: spec.productCode, years: spec.years, refId, params: orderParams(spec, material) })),
       { userRefId: !!spec.refId },
     );
   } catch (err) {
@@ -429,7 +430,7 @@ async function updateCertificate(id: string, olds: Props, news: Props): Promise<
             deriveRefId(seed, "reissue", certId),
             spec,
             material,
-            (refId) => client.reissue({ certId, refId, reason: "renewal window", params: reissueParams(spec, material) }),
+            async (refId) => (await assertCaaAllows(spec.productCode, spec.domains), client.reissue({ certId, refId, reason: "renewal window", params: reissueParams(spec, material) })),
             { userRefId: false },
           )
         : await orderIdempotently(
@@ -438,7 +439,7 @@ async function updateCertificate(id: string, olds: Props, news: Props): Promise<
             deriveRefId(seed, "renew", certId),
             spec,
             material,
-            (refId) => client.renew({ renewId: certId, years: spec.years, refId, params: orderParams(spec, material) }),
+            async (refId) => (await assertCaaAllows(spec.productCode, spec.domains), client.renew({ renewId: certId, years: spec.years, refId, params: orderParams(spec, material) })),
             { userRefId: false },
           );
     const previous = Array.isArray(olds.previousCertIds) ? (olds.previousCertIds as string[]) : [];

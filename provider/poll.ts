@@ -56,6 +56,40 @@ export async function pollUntil<T>(attempt: () => Promise<T>, isDone: (value: T)
   }
 }
 
+// Adaptive schedule of the issuance waits (CertificateValidation, Certificate.waitForIssuance): ask the
+// CA quickly once every DCV record is visible at its zone's authoritative servers (the CA can pass
+// it any moment), slowly while one is missing (the CA cannot), and in between when nothing is known
+// (email DCV, the DNS check off). The DNS is re-checked between CA calls (it costs the CA nothing),
+// so a record that appears cuts a slow wait short. Test/bench overrides: NICSRS_POLL_FAST_MS,
+// NICSRS_POLL_SLOW_MS, NICSRS_DNS_CHECK_MS; NICSRS_POLL_MIN_MS / NICSRS_POLL_MAX_MS still bound everything.
+export interface AdaptiveSchedule {
+  /** Between CA calls once every record is visible (jitter ±20 %: at most 3.6 s). */
+  fastMs: number;
+  /** Between CA calls while a record is missing (jitter downwards only: 27–30 s). */
+  slowMs: number;
+  /** Backoff from min to max when the records' state is unknown. */
+  unknownMinMs: number;
+  unknownMaxMs: number;
+  /** Between DNS re-checks while waiting for a slow CA call. */
+  dnsEveryMs: number;
+  jitter: number;
+}
+
+export const DEFAULT_ADAPTIVE: AdaptiveSchedule = { fastMs: 3_000, slowMs: 30_000, unknownMinMs: 2_000, unknownMaxMs: 15_000, dnsEveryMs: 3_000, jitter: 0.2 };
+
+export function adaptiveSchedule(env: NodeJS.ProcessEnv = process.env): AdaptiveSchedule {
+  const num = (v: string | undefined) => (v !== undefined && v.trim() !== "" && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined);
+  const d = DEFAULT_ADAPTIVE;
+  const cap = num(env.NICSRS_POLL_MAX_MS) ?? Infinity;
+  const floor = num(env.NICSRS_POLL_MIN_MS);
+  const fastMs = num(env.NICSRS_POLL_FAST_MS) ?? Math.min(d.fastMs, cap);
+  const slowMs = num(env.NICSRS_POLL_SLOW_MS) ?? Math.min(d.slowMs, cap);
+  const unknownMinMs = Math.min(floor ?? d.unknownMinMs, cap);
+  const unknownMaxMs = Math.max(unknownMinMs, Math.min(d.unknownMaxMs, cap));
+  const dnsEveryMs = num(env.NICSRS_DNS_CHECK_MS) ?? Math.min(d.dnsEveryMs, fastMs);
+  return { fastMs, slowMs, unknownMinMs, unknownMaxMs, dnsEveryMs, jitter: d.jitter };
+}
+
 // Progress lines. A dynamic provider has no engine connection for pulumi.log (its host never
 // sets one up), but the engine forwards the provider process's stderr to the CLI, so lines
 // written there reach the user.

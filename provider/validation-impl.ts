@@ -1,20 +1,23 @@
 // The CertificateValidation dynamic provider's implementation: waits until the CA has issued the
 // certificate of `certId` and outputs the issued material. Loaded by package name at call time.
 import { z } from "zod";
-import { NicSrsApiError, NicSrsResponseError, NicSrsTransportError, type CollectResult } from "../sdk/nicsrs";
+import { NicSrsApiError, type CollectResult } from "../sdk/nicsrs";
 import { formatFailures, type CheckFailure } from "./certificate-inputs";
 import { DEAD_STATUSES } from "./certificate-diff";
-import { clean, dcvOutputs, isIssued, issuedMaterial, pendingSummary, verifiedDomains } from "./certificate-outputs";
+import { clean, dcvOutputs, isIssued, issuedMaterial, verifiedDomains } from "./certificate-outputs";
 import { nicsrsClient } from "./credentials";
-import { pollUntil, progress } from "./poll";
+import { dnsSettings, type DnsSettings } from "./dns-config";
+import { collectThroughTransients, domainReport, waitForIssued } from "./issuance-wait";
+import { progress } from "./poll";
 import { containsUnknown, formatPath, segments, stripUnknowns, underAny } from "./unknowns";
 
-export { configure } from "./credentials";
+export { configureWithDns as configure } from "./dns-config";
 
 type Props = Record<string, unknown>;
 
 export const DEFAULT_TIMEOUT_MINUTES = 60;
 
+const SERVER_RE = /^(\[[0-9a-f:.]+\](:\d{1,5})?|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9.-]+(:\d{1,5})?)$/i;
 const FQDN_RE = /^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
 
 /** @internal */
@@ -22,13 +25,23 @@ export const ValidationInputsSchema = z.strictObject({
   certId: z.string().trim().min(1, 'a NicSRS certId such as "260113vghhracpaw"'),
   validationRecordFqdns: z.array(z.string().regex(FQDN_RE, "is not a valid DNS name")).optional(),
   timeoutMinutes: z.number().positive().max(1440).optional(),
+  dnsPreflight: z.boolean().optional(),
+  dnsResolvers: z.array(z.string().regex(SERVER_RE, "is not an address such as \"1.1.1.1\" or \"127.0.0.1:5353\"")).optional(),
+  dnsCheckResolvers: z.array(z.string().regex(SERVER_RE, "is not an address such as \"1.1.1.1\" or \"127.0.0.1:5353\"")).optional(),
+  propagationTimeoutMinutes: z.number().positive().max(1440).optional(),
 });
 
 const ALLOWED: Record<string, string> = {
   certId: 'a NicSRS certId such as "260113vghhracpaw" (or pass `certificate`)',
   validationRecordFqdns: "a list of DNS record names",
   timeoutMinutes: "minutes, more than 0 and at most 1440 (default 60)",
+  dnsPreflight: "true or false (default: the nicsrs:dnsCheck config, on)",
+  dnsResolvers: 'addresses where DNS lookups start, e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]',
+  dnsCheckResolvers: 'resolvers to also ask, for the report, e.g. ["8.8.8.8"]',
+  propagationTimeoutMinutes: "minutes, more than 0 and at most 1440 (default: timeoutMinutes)",
 };
+
+const INPUTS = ["certId", "validationRecordFqdns", "timeoutMinutes", "dnsPreflight", "dnsResolvers", "dnsCheckResolvers", "propagationTimeoutMinutes"];
 
 export function validateValidationInputs(raw: Props): CheckFailure[] {
   const { __provider: _p, ...input } = raw ?? {};
@@ -39,7 +52,7 @@ export function validateValidationInputs(raw: Props): CheckFailure[] {
   for (const iss0 of r.error.issues) {
     const iss = { ...iss0, path: segments(iss0.path) };
     if (iss.code === "unrecognized_keys") {
-      for (const k of iss.keys) failures.push({ property: k, reason: `is not an input of CertificateValidation (inputs: certificate or certId, validationRecordFqdns, timeoutMinutes)` });
+      for (const k of iss.keys) failures.push({ property: k, reason: `is not an input of CertificateValidation (inputs: certificate or certId, ${INPUTS.slice(1).join(", ")})` });
       continue;
     }
     if (underAny(iss.path, unknownPaths)) continue;
@@ -61,7 +74,7 @@ export async function check(_olds: Props, news: Props): Promise<{ inputs: Props;
 
 export async function diff(_id: string, olds: Props, news: Props) {
   const certIdChanged = containsUnknown(news?.certId) || news?.certId !== olds?.certId;
-  const others = ["validationRecordFqdns", "timeoutMinutes"].filter(
+  const others = INPUTS.slice(1).filter(
     (k) => containsUnknown(news?.[k]) || JSON.stringify(news?.[k] ?? null) !== JSON.stringify(olds?.[k] ?? null),
   );
   const changed = [...(certIdChanged ? ["certId"] : []), ...others];
@@ -77,7 +90,7 @@ const stripDot = (n: string) => n.toLowerCase().replace(/\.$/, "");
 
 function inputsOf(inputs: Props): Props {
   const out: Props = {};
-  for (const k of ["certId", "validationRecordFqdns", "timeoutMinutes"]) if (inputs[k] !== undefined) out[k] = inputs[k];
+  for (const k of INPUTS) if (inputs[k] !== undefined) out[k] = inputs[k];
   return out;
 }
 
@@ -88,19 +101,6 @@ function outputsFrom(inputs: Props, c: CollectResult): Props {
     validatedDomains: verifiedDomains(c),
     ...issuedMaterial(c),
   });
-}
-
-/** A collect that survives transient trouble (the client already retried): undefined means "ask again". */
-async function collectTolerant(certId: string): Promise<CollectResult | undefined> {
-  try {
-    return await nicsrsClient().collect(certId);
-  } catch (err) {
-    if (err instanceof NicSrsTransportError || err instanceof NicSrsResponseError) {
-      progress(`collect ${certId} failed (${err.message}); asking again`);
-      return undefined;
-    }
-    throw err;
-  }
 }
 
 function deadError(certId: string, c: CollectResult): Error {
@@ -118,10 +118,12 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   const certId = String(inputs.certId).trim();
   const timeoutMinutes = typeof inputs.timeoutMinutes === "number" ? inputs.timeoutMinutes : DEFAULT_TIMEOUT_MINUTES;
   const client = nicsrsClient();
+  const settings = settingsFor(inputs);
+  const deadline = Date.now() + timeoutMinutes * 60_000;
 
   let first: CollectResult;
   try {
-    first = await client.collect(certId);
+    first = await collectThroughTransients(certId, () => client.collect(certId), deadline);
   } catch (err) {
     if (err instanceof NicSrsApiError) throw new Error(`cannot validate certId ${certId}: ${err.message}`);
     throw err;
@@ -139,33 +141,37 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   }
   if ((DEAD_STATUSES as readonly string[]).includes(first.status)) throw deadError(certId, first);
 
-  let pending = true;
-  let last = first;
-  const result = await pollUntil(
-    async () => {
-      if (pending) {
-        pending = false;
-        return first;
-      }
-      return (await collectTolerant(certId)) ?? last;
-    },
-    (c) => {
-      last = c;
+  const result = await waitForIssued({
+    certId,
+    timeoutMs: Math.max(0, deadline - Date.now()),
+    collect: () => client.collect(certId),
+    first,
+    dns: settings,
+    ...(typeof inputs.propagationTimeoutMinutes === "number" ? { propagationTimeoutMs: inputs.propagationTimeoutMinutes * 60_000 } : {}),
+    onCollect: (c) => {
       if ((DEAD_STATUSES as readonly string[]).includes(c.status)) throw deadError(certId, c);
-      return isIssued(c);
     },
-    {
-      timeoutMs: timeoutMinutes * 60_000,
-      onWait: (c, ms, n) => {
-        if (n === 1 || n % 5 === 0 || ms >= 30_000) progress(`waiting for ${certId} (${c.status}): ${pendingSummary(c)}; next check in ${Math.max(1, Math.round(ms / 1000))} s`);
-      },
-    },
-  );
+  });
   if (!result.done) {
-    throw new Error(`certificate order ${certId} was not issued within ${timeoutMinutes} minutes (status ${result.value.status}). Still pending: ${pendingSummary(result.value)}`);
+    const why =
+      result.reason === "propagation"
+        ? `was not issued: its DCV records were still not in place after ${inputs.propagationTimeoutMinutes} minutes (propagationTimeoutMinutes)`
+        : `was not issued within ${timeoutMinutes} minutes`;
+    throw new Error(`certificate order ${certId} ${why} (status ${result.value.status}): ${domainReport(result.value, result.report)}`);
   }
   progress(`${certId} issued`);
   return { id: certId, outs: outputsFrom(inputs, result.value) };
+}
+
+/** The provider's DNS settings with this resource's inputs over them. */
+function settingsFor(inputs: Props): DnsSettings {
+  const s = dnsSettings();
+  return {
+    enabled: typeof inputs.dnsPreflight === "boolean" ? inputs.dnsPreflight : s.enabled,
+    resolvers: Array.isArray(inputs.dnsResolvers) && inputs.dnsResolvers.length > 0 ? (inputs.dnsResolvers as string[]) : s.resolvers,
+    extraResolvers: Array.isArray(inputs.dnsCheckResolvers) ? (inputs.dnsCheckResolvers as string[]) : s.extraResolvers,
+    nameserverAddresses: s.nameserverAddresses,
+  };
 }
 
 export async function read(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
@@ -179,8 +185,7 @@ export async function update(_id: string, olds: Props, news: Props): Promise<{ o
   if (failures.length > 0) throw new Error(formatFailures(failures, "CertificateValidation"));
   const out: Props = { ...olds };
   delete out.__provider;
-  delete out.validationRecordFqdns;
-  delete out.timeoutMinutes;
+  for (const k of INPUTS.slice(1)) delete out[k];
   return { outs: clean({ ...out, ...inputsOf(news) }) };
 }
 

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   try {
     const stack = await LocalWorkspace.createOrSelectStack(
       { stackName: "demo", workDir: REPO_ROOT },
-      { pulumiCommand: command, envVars: engineEnv(backend) },
+      { pulumiCommand: command, envVars: { ...engineEnv(backend), ...lab.dnsEnv } },
     );
     await stack.setAllConfig({
       "nicsrs:endpoint": { value: lab.simulator.url },

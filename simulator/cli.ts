@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { startSimulator } from "./server";
 
 const USAGE = `nicsrs-simulator [--port N] [--host H] [--data-dir DIR] [--token T] [--dns host:port]
+                 [--dns-nameserver name=host:port ...]
                  [--auto-validate-seconds N] [--auto-validate-collects N] [--credit N]
                  [--http-validation-host H] [--http-validation-port N] [--https-validation-port N]
                  [--processing-collects N]`;
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       "data-dir": { type: "string" },
       token: { type: "string" },
       dns: { type: "string" },
+      "dns-nameserver": { type: "string", multiple: true },
       "auto-validate-seconds": { type: "string" },
       "auto-validate-collects": { type: "string" },
       credit: { type: "string" },
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     dataDir: values["data-dir"] ?? ".nicsrs-simulator",
     apiToken: values.token,
     dns: values.dns,
+    dnsNameservers: Object.fromEntries((values["dns-nameserver"] ?? []).map((kv) => kv.split("=", 2) as [string, string])),
     autoValidate: { afterSeconds, afterCollects },
     credit: num("credit", values.credit),
     httpValidationHost: values["http-validation-host"],

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   apiToken?: string;
   /** "host:port" of the DNS server the VA queries; the system resolvers when absent. */
   dns?: string;
+  /** Where each nameserver really listens (name or address → "host:port"): the VA walks delegations to them. */
+  dnsNameservers?: Record<string, string>;
   autoValidate?: AutoValidate;
   /** Sets the account's credit at start (a new dataDir starts with 100000). */
   credit?: number;
@@ -63,6 +65,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     clock: new SimClock(dataDir),
     va: new ValidationAuthority({
       dns: opts.dns,
+      dnsNameservers: opts.dnsNameservers,
       connectHost: opts.httpValidationHost,
       httpPort: opts.httpValidationPort,
       httpsPort: opts.httpsValidationPort,

@@ -11,8 +11,8 @@ import { freeTcpPort, freeUdpAndTcpPort } from "./ports";
 export interface PowerDnsOptions {
   /** Working directory for the config and the sqlite database (created if missing). */
   dir: string;
-  /** Zones to create, e.g. ["example.test"]. */
-  zones: string[];
+  /** Zones to create, e.g. ["example.test"]; with `nameservers` for a zone whose NS set matters (delegation). */
+  zones: (string | { name: string; nameservers: string[] })[];
   log?: (line: string) => void;
 }
 
@@ -87,12 +87,12 @@ export async function startPowerDns(opts: PowerDnsOptions): Promise<PowerDns> {
   };
   try {
     await waitForApi(apiUrl, apiKey, child, output);
-    for (const zone of opts.zones) await ensureZone(server, zone);
+    for (const zone of opts.zones) await ensureZone(server, typeof zone === "string" ? zone : zone.name, typeof zone === "string" ? undefined : zone.nameservers);
   } catch (err) {
     await server.stop();
     throw err;
   }
-  opts.log?.(`PowerDNS ${server.dnsAddress} (API ${apiUrl}) serving ${opts.zones.join(", ")}`);
+  opts.log?.(`PowerDNS ${server.dnsAddress} (API ${apiUrl}) serving ${opts.zones.map((z) => (typeof z === "string" ? z : z.name)).join(", ")}`);
   return server;
 }
 
@@ -111,12 +111,13 @@ async function waitForApi(apiUrl: string, apiKey: string, child: ChildProcess, o
   throw new Error(`pdns_server did not answer on ${apiUrl} within 15 s: ${output.join("").slice(-2000)}`);
 }
 
-async function ensureZone(server: PowerDns, zone: string): Promise<void> {
+async function ensureZone(server: PowerDns, zone: string, nameservers?: string[]): Promise<void> {
   const name = zone.endsWith(".") ? zone : `${zone}.`;
+  const dot = (n: string) => (n.endsWith(".") ? n : `${n}.`);
   const res = await fetch(`${server.apiUrl}/zones`, {
     method: "POST",
     headers: { "X-API-Key": server.apiKey, "Content-Type": "application/json" },
-    body: JSON.stringify({ name, kind: "Native", nameservers: [`ns1.${name}`] }),
+    body: JSON.stringify({ name, kind: "Native", nameservers: nameservers ? nameservers.map(dot) : [`ns1.${name}`] }),
     signal: AbortSignal.timeout(5000),
   });
   // 409: the zone exists already (a restart on the same directory).
@@ -133,4 +134,30 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+export interface RrSet {
+  name: string;
+  type: string;
+  /** Record contents in zone-file form (`0 issue "sectigo.com"`, a quoted TXT, a dotted name); [] deletes the set. */
+  contents: string[];
+  ttl?: number;
+}
+
+/** Replaces (or deletes) record sets in `zone` through the API; lab set-up and tests use it. */
+export async function setRrSets(server: Pick<PowerDns, "apiUrl" | "apiKey">, zone: string, rrsets: RrSet[]): Promise<void> {
+  const dot = (n: string) => (n.endsWith(".") ? n : `${n}.`);
+  const res = await fetch(`${server.apiUrl}/zones/${dot(zone)}`, {
+    method: "PATCH",
+    headers: { "X-API-Key": server.apiKey, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      rrsets: rrsets.map((r) =>
+        r.contents.length === 0
+          ? { name: dot(r.name), type: r.type, changetype: "DELETE" }
+          : { name: dot(r.name), type: r.type, ttl: r.ttl ?? 1, changetype: "REPLACE", records: r.contents.map((content) => ({ content, disabled: false })) },
+      ),
+    }),
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!res.ok) throw new Error(`PATCH zone ${zone}: HTTP ${res.status} ${await res.text()}`);
 }

@@ -1,5 +1,6 @@
 import type { DcvStyle } from "../catalogue";
 import type { DomainRecord, OrderRecord } from "../store/types";
+import { caaForbids } from "./caa";
 import { challengeFor } from "./challenges";
 import { DnsChecker } from "./dns-check";
 import { authorizationDomainNames, baseDomain, isWildcard } from "./domains";
@@ -8,6 +9,8 @@ import { fetchValidationFile, HttpTarget } from "./http-check";
 export interface ValidationAuthorityOptions extends HttpTarget {
   /** "host:port" of the DNS server to query; the system resolvers when absent. */
   dns?: string;
+  /** Where each nameserver really listens (name or address → "host:port"), for a lab on loopback. */
+  dnsNameservers?: Record<string, string>;
 }
 
 export interface CheckResult {
@@ -20,10 +23,19 @@ export class ValidationAuthority {
   private readonly dns: DnsChecker;
 
   constructor(private readonly opts: ValidationAuthorityOptions = {}) {
-    this.dns = new DnsChecker(opts.dns);
+    this.dns = new DnsChecker(opts.dns, 2000, opts.dnsNameservers);
   }
 
+  /** DCV, then (like a real CA, right before issuing) CAA: a domain passes only when both allow it. */
   async check(style: DcvStyle, order: Pick<OrderRecord, "csrPem" | "uniqueValue">, domain: DomainRecord): Promise<CheckResult> {
+    const dcv = await this.checkDcv(style, order, domain);
+    // Without a configured DNS server (unit tests of HTTP/email DCV) CAA is not looked up.
+    if (!dcv.ok || !this.opts.dns) return dcv;
+    const forbidden = await caaForbids(this.dns.resolver, style, domain.domainName);
+    return forbidden ? { ok: false, detail: forbidden } : dcv;
+  }
+
+  private async checkDcv(style: DcvStyle, order: Pick<OrderRecord, "csrPem" | "uniqueValue">, domain: DomainRecord): Promise<CheckResult> {
     const challenge = challengeFor(style, order, domain);
     switch (domain.dcvMethod) {
       case "EMAIL":

@@ -33,7 +33,7 @@ export class EngineHarness {
 
   env(): Record<string, string> {
     // Validation polls fast here: the simulator answers at once.
-    return { ...engineEnv(this.backendDir), NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" };
+    return { ...engineEnv(this.backendDir), ...this.lab.dnsEnv, NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" };
   }
 
   async stack(name: string, certificates: CertificateSpec[]): Promise<Stack> {

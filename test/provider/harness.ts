@@ -70,7 +70,7 @@ export interface SimHandle {
 export function useSimulator(opts: SimulatorOptions = {}): SimHandle {
   const handle = { progress: [] as string[] } as SimHandle;
   let oldSink: ((line: string) => void) | undefined;
-  const saved = { now: process.env.NICSRS_NOW, min: process.env.NICSRS_POLL_MIN_MS, max: process.env.NICSRS_POLL_MAX_MS };
+  const saved = { now: process.env.NICSRS_NOW, min: process.env.NICSRS_POLL_MIN_MS, max: process.env.NICSRS_POLL_MAX_MS, dns: process.env.NICSRS_DNS_CHECK };
   before(async function () {
     this.timeout(120_000);
     handle.sim = await startSimulator({ credit: 100_000, ...opts });
@@ -80,13 +80,15 @@ export function useSimulator(opts: SimulatorOptions = {}): SimHandle {
     oldSink = setProgressSink((line) => handle.progress.push(line));
     process.env.NICSRS_POLL_MIN_MS = "20";
     process.env.NICSRS_POLL_MAX_MS = "100";
+    // No DNS pre-flight / CAA lookups unless a test points them at its own DNS server (never the system's).
+    process.env.NICSRS_DNS_CHECK = "off";
     delete process.env.NICSRS_NOW;
   });
   after(async () => {
     if (oldSink) setProgressSink(oldSink);
     await resetCredentials();
     await handle.sim?.close();
-    for (const [k, v] of [["NICSRS_NOW", saved.now], ["NICSRS_POLL_MIN_MS", saved.min], ["NICSRS_POLL_MAX_MS", saved.max]] as const) {
+    for (const [k, v] of [["NICSRS_NOW", saved.now], ["NICSRS_POLL_MIN_MS", saved.min], ["NICSRS_POLL_MAX_MS", saved.max], ["NICSRS_DNS_CHECK", saved.dns]] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
