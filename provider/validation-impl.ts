@@ -7,6 +7,7 @@ import { DEAD_STATUSES } from "./certificate-diff";
 import { clean, dcvOutputs, isIssued, issuedMaterial, pendingSummary, verifiedDomains } from "./certificate-outputs";
 import { nicsrsClient } from "./credentials";
 import { pollUntil, progress } from "./poll";
+import { boundFailures, VALIDATION_LIMITS } from "./input-bounds";
 import { containsUnknown, formatPath, segments, stripUnknowns, underAny } from "./unknowns";
 
 export { configure } from "./credentials";
@@ -31,6 +32,8 @@ const ALLOWED: Record<string, string> = {
 
 export function validateValidationInputs(raw: Props): CheckFailure[] {
   const { __provider: _p, ...input } = raw ?? {};
+  const tooLong = boundFailures(input, VALIDATION_LIMITS);
+  if (tooLong.length > 0) return tooLong;
   const { value, unknownPaths } = stripUnknowns(input);
   const r = ValidationInputsSchema.safeParse(value, { error: (iss) => ALLOWED[String(iss.path?.[0])] ?? "see the CertificateValidation documentation" });
   if (r.success) return [];
