@@ -3,6 +3,13 @@
 // environment variables are the fallback (and the only source for older engines).
 import { NicSrsClient } from "../sdk/nicsrs";
 import { configureBudget, requestBudgetMs, resetBudget } from "./request-budget";
+import { watchEngine } from "./orphan-watch";
+import { quietHostErrors } from "./quiet-errors";
+
+// Every provider implementation loads this module: from here on, a provider whose engine is gone
+// exits, and a failure reaches the user as one line (no stack) unless debug logging is on.
+if (process.argv[1] && /dynamic-provider[\\/]index\.js$/.test(process.argv[1])) quietHostErrors();
+watchEngine();
 
 export const CONFIG_TOKEN = "nicsrs:apiToken";
 export const CONFIG_ENDPOINT = "nicsrs:endpoint";

@@ -10,4 +10,7 @@ export interface CertificateSpec {
   dcvEmail?: string;
   /** false: no DNS records and no validation (an order left pending). */
   validate?: boolean;
+  /** The Certificate itself waits for issuance (minutes). */
+  waitForIssuance?: boolean;
+  waitTimeoutMinutes?: number;
 }
