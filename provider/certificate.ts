@@ -116,6 +116,7 @@ const OUTPUT_NAMES = [
   "renewalWindowOpensAt",
   "previousCertIds",
   "keyMismatch",
+  "lastAction",
 ] as const;
 
 /** The stable half of the derived refId: project, stack, parent and resource name. */
@@ -169,6 +170,8 @@ export class Certificate extends pulumi.dynamic.Resource {
   declare public readonly previousCertIds: pulumi.Output<string[] | undefined>;
   /** True when the issued certificate does not match the key in state (fixed by a reissue on the next up). */
   declare public readonly keyMismatch: pulumi.Output<boolean | undefined>;
+  /** What the last create/update did at the CA and whether it was paid, e.g. "new order (paid: positivessl, 1 year)", "free reissue inside the subscription". */
+  declare public readonly lastAction: pulumi.Output<string | undefined>;
   declare public readonly productCode: pulumi.Output<string>;
   declare public readonly domains: pulumi.Output<string[]>;
   declare public readonly years: pulumi.Output<number | undefined>;
