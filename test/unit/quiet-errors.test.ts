@@ -13,6 +13,9 @@ describe("provider: one line per failure (issue 8.5)", () => {
     assert.ok(isHostErrorEcho([hostLine(new NicSrsTransportError("collect", "NicSRS collect: connection refused (ECONNREFUSED)", false, "ECONNREFUSED"))]));
     assert.ok(isHostErrorEcho([hostLine(new TypeError("x is not a function"))]));
     assert.ok(isHostErrorEcho([hostLine(new Error("invalid Certificate inputs:\n  years: 9 is not allowed"))]));
+    const amended = new Error("NicSRS collect: refused");
+    amended.message += " (gave up after 3 attempts)";
+    assert.ok(isHostErrorEcho([hostLine(amended)]));
     const noStack = new Error("gone");
     noStack.stack = `${noStack}`;
     assert.ok(isHostErrorEcho([hostLine(noStack)]));
@@ -20,7 +23,8 @@ describe("provider: one line per failure (issue 8.5)", () => {
 
   it("leaves every other line alone", () => {
     assert.equal(isHostErrorEcho(["nicsrs: waiting for 260113vghhracpaw (PENDING): 1 domain pending; next check in 4 s"]), false);
-    assert.equal(isHostErrorEcho(["Error: a: Error: b\n    at x"]), false);
+    assert.equal(isHostErrorEcho(["nicsrs: Error: a: Error: b\n    at x"]), false);
+    assert.equal(isHostErrorEcho(["Error: a: TypeError: b\n    at x"]), false);
     assert.equal(isHostErrorEcho([new Error("x")]), false);
     assert.equal(isHostErrorEcho(["Error: x: Error: x", "more"]), false);
   });
