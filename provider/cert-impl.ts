@@ -237,7 +237,7 @@ function newOrderOutputs(base: Props, ordered: Ordered & { keyMismatch?: boolean
   delete out.csrPem;
   delete out.privateKeyPem;
   if (material.csrPem) out.csrPem = material.csrPem;
-  if (material.privateKeyPem) out.privateKeyPem = material.privateKeyPem;
+  if (material.privateKeyPem && !material.keyInFile) out.privateKeyPem = material.privateKeyPem;
   if (ordered.keyMismatch) out.keyMismatch = true;
   return out;
 }

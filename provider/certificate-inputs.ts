@@ -1,6 +1,7 @@
 // The Certificate's inputs: the zod schema, the cross-field rules, the failure messages, and the
 // normalized spec the rest of the provider works from. Pure: no CA call, no Pulumi import.
 import { createHash } from "node:crypto";
+import { isAbsolute } from "node:path";
 import { z } from "zod";
 import {
   ContactSchema,
@@ -70,6 +71,7 @@ export const CertificateInputsSchema = z.strictObject({
   csr: z.string().optional(),
   key: KeySchema.optional(),
   keySource: z.enum(KEY_SOURCES).optional(),
+  privateKeyFile: z.string().min(1).optional(),
   renewBeforeDays: z.number().int().min(1).max(90).optional(),
   waitForIssuance: z.boolean().optional(),
   waitTimeoutMinutes: z.number().positive().max(1440).optional(),
@@ -109,6 +111,7 @@ const ALLOWED: Record<string, string> = {
   "key.rsaBits": quoteList(RSA_BITS),
   "key.curve": quoteList(EC_CURVES),
   keySource: quoteList(KEY_SOURCES),
+  privateKeyFile: "an absolute path of the private key file (created with mode 0600 when absent)",
   renewBeforeDays: "an integer from 1 to 90",
   waitForIssuance: "true or false",
   waitTimeoutMinutes: "minutes, more than 0 and at most 1440",
@@ -272,6 +275,9 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
   if (has("csr") && has("key")) out.push({ property: "key", reason: "cannot be combined with csr (a CSR already fixes the key; give one or the other)" });
   if (has("csr") && v.keySource === "ca") out.push({ property: "keySource", reason: '"ca" cannot be combined with csr (the CA generates the key only when no CSR is sent)' });
   if (has("key") && v.keySource === "ca") out.push({ property: "key", reason: 'cannot be combined with keySource "ca" (the CA chooses the key)' });
+  if (has("privateKeyFile") && has("csr")) out.push({ property: "privateKeyFile", reason: "cannot be combined with csr (with your own CSR the key is already yours)" });
+  if (has("privateKeyFile") && v.keySource === "ca") out.push({ property: "privateKeyFile", reason: 'cannot be combined with keySource "ca" (the CA generates that key and returns it in pkcs12)' });
+  if (isStr(v.privateKeyFile) && !isAbsolute(v.privateKeyFile)) out.push(failureText(root, ["privateKeyFile"], "is not an absolute path (the provider's working directory is not yours to rely on)"));
   const key = v.key as { algorithm?: unknown; rsaBits?: unknown; curve?: unknown } | undefined;
   if (key && typeof key === "object") {
     const keyRaw = root.key as Record<string, unknown>;
@@ -346,6 +352,8 @@ export interface CertificateSpec {
   finance?: Contact;
   organization?: OrganizationInfo;
   csr?: string;
+  /** Local keys only: the key lives in this file, never in an output. */
+  privateKeyFile?: string;
   /** `csr`: the user's CSR; `local`: key and CSR generated here; `ca`: the CA generates the key. */
   keySource: "csr" | "local" | "ca";
   key?: KeySpec;
@@ -395,6 +403,7 @@ export function toSpec(raw: Record<string, unknown>): CertificateSpec {
     finance: r.finance as Contact | undefined,
     organization: r.organization as OrganizationInfo | undefined,
     csr,
+    privateKeyFile: keySource === "local" ? str(r.privateKeyFile) : undefined,
     keySource,
     key,
     renewBeforeDays: typeof r.renewBeforeDays === "number" ? r.renewBeforeDays : DEFAULTS.renewBeforeDays,

@@ -74,6 +74,12 @@ export interface CertificateArgs {
   key?: pulumi.Input<KeyArgs>;
   /** "local" (default): key and CSR made here; "ca": NicSRS generates the key (outputs pkcs12). */
   keySource?: pulumi.Input<"local" | "ca">;
+  /**
+   * Absolute path of a file holding the private key (local keys): created with mode 0600 when
+   * absent, reused for reissues and renewals, never a Pulumi output (privateKeyPem stays empty).
+   * The file is read and written on the machine that runs `pulumi up`.
+   */
+  privateKeyFile?: pulumi.Input<string>;
   /** Days before notAfter when reissue / renew is planned (1-90, at most half the lifetime). Default 30. */
   renewBeforeDays?: pulumi.Input<number>;
   /** Wait in create / update until the certificate is issued. Default false (use CertificateValidation). */

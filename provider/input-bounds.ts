@@ -80,7 +80,7 @@ export const CERTIFICATE_LIMITS: Limits = {
   key: { algorithm: 16, curve: 16 },
   keySource: 16,
   deletePolicy: 32,
-  privateKeyOutput: 16,
+  privateKeyFile: 4096,
   refId: 64,
   certId: 64,
   refIdSeed: 1024,
