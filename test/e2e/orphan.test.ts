@@ -49,11 +49,13 @@ describe("e2e: a provider whose CLI was SIGKILLed stops (issue 9.5)", function (
 
       process.kill(-cli.pid!, "SIGKILL");
       await exited;
+      const killedAt = Date.now();
 
       // The provider notices within seconds; give it up to 30 s (a bound, not a timing goal).
       const until = Date.now() + 30_000;
       while (providerHosts(new Set(hosts)).length > 0 && Date.now() < until) await sleep(200);
       assert.deepEqual(providerHosts(new Set(hosts)), [], "the orphaned provider process is still running");
+      if (process.env.E2E_VERBOSE) console.log(`provider exited ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the CLI was killed`);
 
       // And nothing polls the CA any more.
       await h.lab.simulator.admin.resetCalls();
