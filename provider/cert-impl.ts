@@ -189,12 +189,17 @@ async function orderIdempotently(
       continue;
     }
     const recovered: OrderResult = { certId: found.certId, refId, dcv: { dns: [], files: [], emails: [] }, recovered: true };
-    progress(`order ${found.certId} (refId ${refId}, ${status}) already exists at the CA, placed and paid by an earlier run of this resource: taking it over instead of buying a new one`);
+    const takeOver = () =>
+      progress(`order ${found.certId} (refId ${refId}, ${status}) already exists at the CA, placed and paid by an earlier run of this resource: taking it over instead of buying a new one`);
     const c = await client.collect(found.certId);
     Object.assign(recovered, { dcv: c.dcv, ...(c.vendorId ? { vendorId: c.vendorId } : {}), ...(c.vendorCertId ? { vendorCertId: c.vendorCertId } : {}) });
     // A pinned CSR or a CA-generated key survives a lost run; only local keys are lost.
-    if (spec.keySource !== "local") return { order: recovered, refId };
+    if (spec.keySource !== "local") {
+      takeOver();
+      return { order: recovered, refId };
+    }
     if (isIssued(c)) {
+      takeOver();
       if (certificateMatchesKey(material.privateKeyPem, c.certificatePem)) return { order: recovered, refId };
       progress(`order ${found.certId} is issued for a key this run does not have (the earlier run's key was never recorded): reissuing it with this run's key (free)`);
       const reissued = await orderIdempotently(
@@ -209,6 +214,7 @@ async function orderIdempotently(
       return { ...reissued, recoveredCertId: found.certId } as Ordered;
     }
     if (kind === "renew") {
+      takeOver();
       progress(`renewal ${found.certId} was ordered for a key this run does not have (the earlier run's key was never recorded): it will be reissued with this run's key once issued (free)`);
       return { order: recovered, refId, keyMismatch: true };
     }
