@@ -32,16 +32,20 @@ describe("e2e: a provider whose CLI was SIGKILLed stops (issue 9.5)", function (
     const cli = spawn(h.command.command, ["up", "--yes", "--skip-preview", "--stack", name, "--non-interactive"], {
       cwd: PROGRAM_DIR,
       env: { ...process.env, ...h.env() },
-      stdio: "ignore",
+      stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
-    const exited = new Promise((resolve) => cli.once("exit", resolve));
+    let cliOutput = "";
+    cli.stdout!.on("data", (c: Buffer) => (cliOutput += c.toString()));
+    cli.stderr!.on("data", (c: Buffer) => (cliOutput += c.toString()));
+    let cliDone = false;
+    const exited = new Promise((resolve) => cli.once("exit", (code) => ((cliDone = true), resolve(code))));
     try {
       // Wait until the provider is in its issuance wait: placed, and polling collect.
       const deadline = Date.now() + 180_000;
-      while (((await h.callsSinceReset()).collect ?? 0) < 3 && Date.now() < deadline) await sleep(100);
+      while (((await h.callsSinceReset()).collect ?? 0) < 3 && Date.now() < deadline && !cliDone) await sleep(100);
       const calls = await h.callsSinceReset();
-      assert.equal(calls.place, 1, JSON.stringify(calls));
+      assert.equal(calls.place, 1, `${JSON.stringify(calls)}; the CLI ${cliDone ? "exited" : "runs"}:\n${cliOutput.slice(-3000)}`);
       assert.ok((calls.collect ?? 0) >= 3, `the provider is polling: ${JSON.stringify(calls)}`);
       const started = new Set([...pluginPids()].filter((p) => !before.has(p)));
       const hosts = providerHosts(started);
