@@ -1,9 +1,28 @@
 // Issue 9.5 through the real engine: a SIGKILLed CLI must not leave a provider polling the CA.
 import { strict as assert } from "node:assert";
 import { spawn, execFileSync } from "node:child_process";
-import { EngineHarness, killPluginsStartedSince, LAB_ZONE, pluginPids, PROGRAM_DIR } from "./stack-harness";
+import { EngineHarness, LAB_ZONE, PROGRAM_DIR } from "./stack-harness";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Every process below `root` (its children, their children, …). Only these are ours: other
+ * sessions on the machine run Pulumi plugins too, and a test must not touch theirs.
+ */
+function descendantsOf(root: number): Set<number> {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
+    .split("\n")
+    .map((r) => r.trim().split(/\s+/).map(Number))
+    .filter((r) => r.length === 2 && r.every(Number.isFinite));
+  const out = new Set<number>();
+  let frontier = [root];
+  while (frontier.length > 0) {
+    const next = rows.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid).filter((pid) => !out.has(pid));
+    next.forEach((pid) => out.add(pid));
+    frontier = next;
+  }
+  return out;
+}
 
 /** The dynamic-provider hosts (node processes) among `pids`. */
 function providerHosts(pids: Set<number>): number[] {
@@ -28,7 +47,7 @@ describe("e2e: a provider whose CLI was SIGKILLed stops (issue 9.5)", function (
     const name = "orphan";
     await h.stack(name, [{ name, domains: [`${name}.${LAB_ZONE}`], validate: false, waitForIssuance: true, waitTimeoutMinutes: 60 }]);
     await h.lab.simulator.admin.resetCalls();
-    const before = pluginPids();
+    let ours = new Set<number>();
     const cli = spawn(h.command.command, ["up", "--yes", "--skip-preview", "--stack", name, "--non-interactive"], {
       cwd: PROGRAM_DIR,
       env: { ...process.env, ...h.env() },
@@ -47,8 +66,8 @@ describe("e2e: a provider whose CLI was SIGKILLed stops (issue 9.5)", function (
       const calls = await h.callsSinceReset();
       assert.equal(calls.place, 1, `${JSON.stringify(calls)}; the CLI ${cliDone ? "exited" : "runs"}:\n${cliOutput.slice(-3000)}`);
       assert.ok((calls.collect ?? 0) >= 3, `the provider is polling: ${JSON.stringify(calls)}`);
-      const started = new Set([...pluginPids()].filter((p) => !before.has(p)));
-      const hosts = providerHosts(started);
+      ours = descendantsOf(cli.pid!);
+      const hosts = providerHosts(ours);
       assert.ok(hosts.length >= 1, "a dynamic-provider host is running");
 
       process.kill(-cli.pid!, "SIGKILL");
@@ -66,7 +85,14 @@ describe("e2e: a provider whose CLI was SIGKILLed stops (issue 9.5)", function (
       await sleep(4_000);
       assert.equal((await h.callsSinceReset()).collect ?? 0, 0, "collect calls after the provider should have stopped");
     } finally {
-      killPluginsStartedSince(before);
+      // Whatever of ours is left (the language host, a provider that did not stop), by pid.
+      for (const pid of ours) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // gone already
+        }
+      }
     }
   });
 });
