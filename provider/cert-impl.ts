@@ -23,6 +23,8 @@ import { dnsSettings } from "./dns-config";
 import { assertCaaAllows } from "./caa-check";
 import { domainReport, waitForIssued } from "./issuance-wait";
 import { planningNow, planRenewal, renewalState, type RenewalAction } from "./renewal-plan";
+import { COLLECT_ONLY_TEXT, DCV_SWITCH_TEXT, describeChange, describeCreate, newOrderText, REISSUE_TEXT, renewalText } from "./plan-wording";
+import { deleteOutcomeText, type DeleteOutcome } from "./delete-wording";
 
 export { configureWithDns as configure } from "./dns-config";
 
@@ -56,13 +58,22 @@ const MAX_GENERATIONS = 20;
 
 export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   const inputs = { ...news, [GENERATION_INPUT]: orderGeneration(olds, news ?? {}) };
-  return { inputs, failures: validateCertificateInputs(inputs) };
+  const failures = validateCertificateInputs(inputs);
+  // A create has no diff: its plan line comes from check (old inputs are empty only for a create).
+  if (failures.length === 0 && Object.keys(olds ?? {}).length === 0) progress(`${certificateLabel(news)}: plan: ${describeCreate(news)}`);
+  return { inputs, failures };
 }
 
-export async function diff(_id: string, olds: Props, news: Props) {
+export async function diff(id: string, olds: Props, news: Props) {
   const d = diffCertificate(olds ?? {}, news ?? {}, planningNow());
-  if (d.renewal) progress(`renewal planned: ${d.renewal.reason}`);
+  if (d.changes) progress(`${String(olds?.certId ?? id)}: plan: ${describeChange(d, olds ?? {}, toSpec(news ?? {}), toSpec(storedInputs(olds ?? {})))}`);
   return { changes: d.changes, replaces: d.replaces, stables: d.stables, deleteBeforeReplace: d.deleteBeforeReplace };
+}
+
+/** "Certificate www.example.com" (check has no resource name): for plan lines. */
+function certificateLabel(inputs: Props): string {
+  const first = Array.isArray(inputs?.domains) && typeof inputs.domains[0] === "string" ? inputs.domains[0] : undefined;
+  return first && first.length <= 253 ? `Certificate ${first}` : "Certificate";
 }
 
 function assertValid(inputs: Props): CertificateSpec {
@@ -184,6 +195,8 @@ async function orderIdempotently(
       continue;
     }
     const recovered: OrderResult = { certId: found.certId, refId, dcv: { dns: [], files: [], emails: [] }, recovered: true };
+    const takeOver = () =>
+      progress(`order ${found.certId} (refId ${refId}, ${status}) already exists at the CA, placed and paid by an earlier run of this resource: taking it over instead of buying a new one`);
     const c = await client.collect(found.certId);
     Object.assign(recovered, { dcv: c.dcv, ...(c.vendorId ? { vendorId: c.vendorId } : {}), ...(c.vendorCertId ? { vendorCertId: c.vendorCertId } : {}) });
     // The refId does not follow edited inputs: an order from a failed run may be for other domains.
@@ -205,10 +218,14 @@ async function orderIdempotently(
       continue;
     }
     // A pinned CSR or a CA-generated key survives a lost run; only local keys are lost.
-    if (spec.keySource !== "local") return withUnclaimed({ order: recovered, refId });
+    if (spec.keySource !== "local") {
+      takeOver();
+      return withUnclaimed({ order: recovered, refId });
+    }
     if (isIssued(c)) {
+      takeOver();
       if (certificateMatchesKey(material.privateKeyPem, c.certificatePem)) return withUnclaimed({ order: recovered, refId });
-      progress(`order ${found.certId} (refId ${refId}) was placed by an earlier run whose key is lost; reissuing it with this run's key (free)`);
+      progress(`order ${found.certId} is issued for a key this run does not have (the earlier run's key was never recorded): reissuing it with this run's key (free)`);
       const reissued = await orderIdempotently(
         client,
         "reissue",
@@ -221,11 +238,12 @@ async function orderIdempotently(
       return withUnclaimed({ ...reissued, recoveredCertId: found.certId }) as Ordered;
     }
     if (kind === "renew") {
-      progress(`renewal ${found.certId} (refId ${refId}) was ordered by an earlier run whose key is lost; it will be reissued with this key once issued`);
+      takeOver();
+      progress(`renewal ${found.certId} was ordered for a key this run does not have (the earlier run's key was never recorded): it will be reissued with this run's key once issued (free)`);
       return withUnclaimed({ order: recovered, refId, keyMismatch: true });
     }
     if (opts.userRefId) skip("was placed by an earlier run whose key is lost (it is still pending: cancel it, or give another refId)");
-    progress(`order ${found.certId} (refId ${refId}) was placed by an earlier run whose key is lost and is not issued yet; cancelling it (refunded) and ordering again`);
+    progress(`order ${found.certId} is not issued yet and was ordered for a key this run does not have (the earlier run's key was never recorded): cancelling it (refunded) and ordering again`);
     await client.cancel(found.certId, "key lost in an interrupted run; ordered again");
   }
   throw new Error(`refIds ${baseRefId} … ${baseRefId}-${MAX_GENERATIONS} all belong to unusable orders; give a refId`);
@@ -249,7 +267,7 @@ function newOrderOutputs(base: Props, ordered: Ordered & { keyMismatch?: boolean
   delete out.csrPem;
   delete out.privateKeyPem;
   if (material.csrPem) out.csrPem = material.csrPem;
-  if (material.privateKeyPem) out.privateKeyPem = material.privateKeyPem;
+  if (material.privateKeyPem && !material.keyInFile) out.privateKeyPem = material.privateKeyPem;
   if (ordered.keyMismatch) out.keyMismatch = true;
   return out;
 }
@@ -316,6 +334,10 @@ async function createCertificate(inputs: Props): Promise<{ id: string; outs: Pro
   }
   if (ordered.recoveredCertId) outs.previousCertIds = [ordered.recoveredCertId];
   if (ordered.unclaimedCertIds) outs.unclaimedCertIds = ordered.unclaimedCertIds;
+  outs.lastAction =
+    ordered.order.recovered || ordered.recoveredCertId
+      ? `took over existing paid order ${ordered.recoveredCertId ?? ordered.order.certId} (refId ${ordered.refId}) instead of buying a new one`
+      : newOrderText(spec);
   outs = await waitIfAsked(client, spec, id, outs);
   return { id, outs: finish(outs, spec) };
 }
@@ -346,7 +368,7 @@ async function adopt(client: NicSrsClient, spec: CertificateSpec, base: Props, n
   if (theirs.length > 0 && JSON.stringify(theirs) !== JSON.stringify(ours)) {
     throw new Error(`cannot adopt certId ${certId}: the order covers ${theirs.join(", ")} but domains is ${spec.domains.join(", ")}`);
   }
-  let outs: Props = { ...base, certId, ...(isIssued(c) ? {} : { pendingSeenAt: now.toISOString() }) };
+  let outs: Props = { ...base, certId, lastAction: `adopted existing order ${certId} (no new order, no charge)`, ...(isIssued(c) ? {} : { pendingSeenAt: now.toISOString() }) };
   outs = applyCollect(outs, c, now);
   delete outs.keyMismatch; // the key of an adopted order is the owner's, not ours
   outs = await waitIfAsked(client, spec, certId, outs);
@@ -399,7 +421,9 @@ async function updateCertificate(id: string, olds: Props, news: Props): Promise<
     const o = oldSpec.dcv.find((x) => x.domain === n.domain);
     return !o || o.method !== n.method || (o.email ?? "") !== (n.email ?? "");
   });
+  outs.lastAction = COLLECT_ONLY_TEXT;
   if (changedDcv.length > 0 && c.status === "PENDING") {
+    outs.lastAction = `${DCV_SWITCH_TEXT}: ${changedDcv.map((x) => `${x.domain} → ${x.method}`).join(", ")}`;
     for (const dcv of changedDcv) {
       await client.updateDcv({ certId, domainName: dcv.domain, dcvMethod: dcv.method, ...(dcv.email ? { dcvEmail: dcv.email } : {}) });
     }
@@ -449,6 +473,7 @@ async function updateCertificate(id: string, olds: Props, news: Props): Promise<
     if (subscriptionEndsAt) outs.subscriptionEndsAt = subscriptionEndsAt;
     else delete outs.subscriptionEndsAt;
     if (ordered.order.recovered) outs = applyCollect(outs, await client.collect(ordered.order.certId), now);
+    outs.lastAction = `${action === "reissue" ? REISSUE_TEXT : renewalText(spec)}: ${certId} -> ${ordered.order.certId}`;
     progress(`${certId} -> ${ordered.order.certId} (${action}); new DCV records: ${(outs.dcvRecords as { name: string }[] | undefined)?.map((r) => r.name).join(", ") || "none"}`);
   }
 
@@ -472,32 +497,35 @@ function withInputs(olds: Props, news: Props): Props {
 
 async function remove(id: string, props: Props): Promise<void> {
   const spec = toSpec(storedInputs(props ?? {}));
-  if (spec.deletePolicy === "retain") {
-    progress(`${props?.certId ?? id}: deletePolicy retain: the order is left as it is`);
-    return;
-  }
-  const client = nicsrsClient();
   const certId = typeof props?.certId === "string" ? props.certId : id;
+  const notAfter = typeof props?.notAfter === "string" ? props.notAfter : undefined;
+  const say = (outcome: DeleteOutcome, status?: string) => progress(deleteOutcomeText(outcome, { certId, policy: spec.deletePolicy, notAfter, status }));
+  if (spec.deletePolicy === "retain") return say("retained");
+  const client = nicsrsClient();
   let c: CollectResult;
   try {
     c = await client.collect(certId);
   } catch (err) {
-    if (isNotFound(err)) return;
+    if (isNotFound(err)) return say("notFound");
     throw err;
   }
-  if (DEAD.has(c.status) || c.status === "EXPIRED") return;
+  if (DEAD.has(c.status) || c.status === "EXPIRED") return say("alreadyOver", c.status);
   const issued = c.status === "COMPLETE";
   switch (spec.deletePolicy) {
     case "cancelPending":
-      if (!issued) await client.cancel(certId, "deleted by Pulumi (deletePolicy cancelPending)");
-      return;
+      if (issued) return say("keptIssued");
+      await client.cancel(certId, "deleted by Pulumi (deletePolicy cancelPending)");
+      return say("cancelledPending");
     case "cancel":
       await client.cancel(certId, "deleted by Pulumi (deletePolicy cancel)");
-      return;
+      return say(issued ? "cancelledIssued" : "cancelledPending");
     case "revoke":
-      if (issued) await client.revoke(certId, "deleted by Pulumi (deletePolicy revoke)");
-      else await client.cancel(certId, "deleted by Pulumi before issuance (deletePolicy revoke)");
-      return;
+      if (issued) {
+        await client.revoke(certId, "deleted by Pulumi (deletePolicy revoke)");
+        return say("revoked");
+      }
+      await client.cancel(certId, "deleted by Pulumi before issuance (deletePolicy revoke)");
+      return say("cancelledPending");
   }
 }
 export { remove as delete };

@@ -1,6 +1,7 @@
 // The Certificate's inputs: the zod schema, the cross-field rules, the failure messages, and the
 // normalized spec the rest of the provider works from. Pure: no CA call, no Pulumi import.
 import { createHash } from "node:crypto";
+import { isAbsolute } from "node:path";
 import { z } from "zod";
 import {
   ContactSchema,
@@ -17,6 +18,8 @@ import {
 import { parseCsr } from "../sdk/x509";
 import { productFacts } from "./products";
 import { formatPath, segments, stripUnknowns, underAny, type PathSegment } from "./unknowns";
+import { CERTIFICATE_LIMITS, cutValue, withBounds } from "./input-bounds";
+import { csrDomainProblems } from "./csr-domains";
 
 export const DELETE_POLICIES = ["cancelPending", "retain", "cancel", "revoke"] as const;
 export type DeletePolicy = (typeof DELETE_POLICIES)[number];
@@ -69,6 +72,7 @@ export const CertificateInputsSchema = z.strictObject({
   csr: z.string().optional(),
   key: KeySchema.optional(),
   keySource: z.enum(KEY_SOURCES).optional(),
+  privateKeyFile: z.string().min(1).optional(),
   renewBeforeDays: z.number().int().min(1).max(90).optional(),
   waitForIssuance: z.boolean().optional(),
   waitTimeoutMinutes: z.number().positive().max(1440).optional(),
@@ -88,7 +92,7 @@ export const INPUT_NAMES = Object.keys(CertificateInputsSchema.shape) as (keyof 
 const CONTACT_ALLOWED = "a contact { firstName, lastName, job, email, mobile, address, city, state, postCode, country, organization }";
 const ALLOWED: Record<string, string> = {
   productCode: 'a NicSRS product code such as "positivessl-multi-domain"',
-  years: "1-6",
+  years: "an integer from 1 to 6",
   domains: "a list of 1 or more domain names, the first one the common name",
   dcvMethod: quoteList(DCV_METHODS),
   dcvEmail: `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain`,
@@ -112,6 +116,7 @@ const ALLOWED: Record<string, string> = {
   "key.rsaBits": quoteList(RSA_BITS),
   "key.curve": quoteList(EC_CURVES),
   keySource: quoteList(KEY_SOURCES),
+  privateKeyFile: "an absolute path of the private key file (created with mode 0600 when absent)",
   renewBeforeDays: "an integer from 1 to 90",
   waitForIssuance: "true or false",
   waitTimeoutMinutes: "minutes, more than 0 and at most 1440",
@@ -145,15 +150,7 @@ export interface CheckFailure {
 /** A value for a failure message: never a CSR or anything long; objects are named, not printed. */
 export function showValue(value: unknown, path?: readonly PathSegment[]): string {
   if (path && path[0] === "csr") return "the CSR";
-  if (value === undefined) return "(absent)";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    const s = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return JSON.stringify(s);
-  }
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  return "an object";
+  return cutValue(value);
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -186,15 +183,19 @@ export function formatFailures(failures: readonly CheckFailure[], what = "Certif
  */
 export function validateCertificateInputs(raw: Record<string, unknown>): CheckFailure[] {
   const input = withoutProvider(raw);
-  const { value, unknownPaths } = stripUnknowns(input);
-  const failures: CheckFailure[] = [];
+  // Sizes first: an over-long value is reported once, by its length, and checked no further.
+  const { failures: tooLong, checked } = withBounds(input, CERTIFICATE_LIMITS);
+  const blocked = tooLong.map((f) => f.property);
+  const isBlocked = (property: string) => blocked.some((b) => property === b || property.startsWith(`${b}.`) || property.startsWith(`${b}[`));
+  const { value, unknownPaths } = stripUnknowns(checked);
+  const failures: CheckFailure[] = [...tooLong];
   const result = CertificateInputsSchema.safeParse(value, { error: (iss) => allowedFor(segments(iss.path)) });
   if (!result.success) {
     for (const iss0 of result.error.issues) {
       const iss = { ...iss0, path: segments(iss0.path) };
       if (iss.code === "unrecognized_keys") {
         for (const k of iss.keys) {
-          const path = [...iss.path, k];
+          const path = [...iss.path, k.length > 64 ? `${k.slice(0, 40)}…(${k.length} chars)` : k];
           const where = iss.path.length === 0 ? `an input of Certificate (inputs: ${INPUT_NAMES.filter((n) => n !== "refIdSeed" && n !== "orderGeneration").join(", ")})` : `a field here (${allowedFor(iss.path)})`;
           failures.push({ property: formatPath(path), reason: `is not ${where}` });
         }
@@ -204,11 +205,12 @@ export function validateCertificateInputs(raw: Record<string, unknown>): CheckFa
       failures.push(failure(input, iss.path, iss.message));
     }
   }
-  failures.push(...crossFieldFailures(input, value as Record<string, unknown>));
+  failures.push(...crossFieldFailures(input, value as Record<string, unknown>).filter((f) => !isBlocked(f.property)));
   // one failure per property is enough
   const seen = new Set<string>();
   return failures.filter((f) => (seen.has(f.property + f.reason) ? false : (seen.add(f.property + f.reason), true)));
 }
+
 
 function withoutProvider(raw: Record<string, unknown>): Record<string, unknown> {
   const { __provider: _p, ...rest } = raw ?? {};
@@ -279,6 +281,9 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
   if (has("csr") && has("key")) out.push({ property: "key", reason: "cannot be combined with csr (a CSR already fixes the key; give one or the other)" });
   if (has("csr") && v.keySource === "ca") out.push({ property: "keySource", reason: '"ca" cannot be combined with csr (the CA generates the key only when no CSR is sent)' });
   if (has("key") && v.keySource === "ca") out.push({ property: "key", reason: 'cannot be combined with keySource "ca" (the CA chooses the key)' });
+  if (has("privateKeyFile") && has("csr")) out.push({ property: "privateKeyFile", reason: "cannot be combined with csr (with your own CSR the key is already yours)" });
+  if (has("privateKeyFile") && v.keySource === "ca") out.push({ property: "privateKeyFile", reason: 'cannot be combined with keySource "ca" (the CA generates that key and returns it in pkcs12)' });
+  if (isStr(v.privateKeyFile) && !isAbsolute(v.privateKeyFile)) out.push(failureText(root, ["privateKeyFile"], "is not an absolute path (the provider's working directory is not yours to rely on)"));
   const key = v.key as { algorithm?: unknown; rsaBits?: unknown; curve?: unknown } | undefined;
   if (key && typeof key === "object") {
     const keyRaw = root.key as Record<string, unknown>;
@@ -288,7 +293,9 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
   }
   if (isStr(v.csr)) {
     try {
-      parseCsr(v.csr);
+      const parsed = parseCsr(v.csr);
+      const problems = csrDomainProblems(parsed, v.domains);
+      if (problems.length > 0) out.push({ property: "csr", reason: `does not match domains: ${problems.join("; ")}` });
     } catch (err) {
       out.push({ property: "csr", reason: `is not a usable certificate request (${(err as Error).message})` });
     }
@@ -297,7 +304,7 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
   // product rules (limits known for the catalogue's codes; validation type guessed otherwise)
   if (isStr(v.productCode) && v.productCode.trim()) {
     const facts = productFacts(v.productCode);
-    const code = v.productCode;
+    const code = v.productCode.trim();
     if (facts.maxDomains !== undefined && Array.isArray(v.domains) && domains.length > facts.maxDomains) {
       out.push({ property: "domains", reason: `has ${domains.length} names; ${code} takes at most ${facts.maxDomains}` });
     }
@@ -351,6 +358,8 @@ export interface CertificateSpec {
   finance?: Contact;
   organization?: OrganizationInfo;
   csr?: string;
+  /** Local keys only: the key lives in this file, never in an output. */
+  privateKeyFile?: string;
   /** `csr`: the user's CSR; `local`: key and CSR generated here; `ca`: the CA generates the key. */
   keySource: "csr" | "local" | "ca";
   key?: KeySpec;
@@ -400,6 +409,7 @@ export function toSpec(raw: Record<string, unknown>): CertificateSpec {
     finance: r.finance as Contact | undefined,
     organization: r.organization as OrganizationInfo | undefined,
     csr,
+    privateKeyFile: keySource === "local" ? str(r.privateKeyFile) : undefined,
     keySource,
     key,
     renewBeforeDays: typeof r.renewBeforeDays === "number" ? r.renewBeforeDays : DEFAULTS.renewBeforeDays,

@@ -74,6 +74,12 @@ export interface CertificateArgs {
   key?: pulumi.Input<KeyArgs>;
   /** "local" (default): key and CSR made here; "ca": NicSRS generates the key (outputs pkcs12). */
   keySource?: pulumi.Input<"local" | "ca">;
+  /**
+   * Absolute path of a file holding the private key (local keys): created with mode 0600 when
+   * absent, reused for reissues and renewals, never a Pulumi output (privateKeyPem stays empty).
+   * The file is read and written on the machine that runs `pulumi up`.
+   */
+  privateKeyFile?: pulumi.Input<string>;
   /** Days before notAfter when reissue / renew is planned (1-90, at most half the lifetime). Default 30. */
   renewBeforeDays?: pulumi.Input<number>;
   /** Wait in create / update until the certificate is issued. Default false (use CertificateValidation). */
@@ -117,6 +123,7 @@ const OUTPUT_NAMES = [
   "previousCertIds",
   "keyMismatch",
   "unclaimedCertIds",
+  "lastAction",
 ] as const;
 
 /**
@@ -197,6 +204,8 @@ export class Certificate extends pulumi.dynamic.Resource {
   declare public readonly unclaimedCertIds: pulumi.Output<string[] | undefined>;
   /** True when the issued certificate does not match the key in state (fixed by a reissue on the next up). */
   declare public readonly keyMismatch: pulumi.Output<boolean | undefined>;
+  /** What the last create/update did at the CA and whether it was paid, e.g. "new order (paid: positivessl, 1 year)", "free reissue inside the subscription". */
+  declare public readonly lastAction: pulumi.Output<string | undefined>;
   declare public readonly productCode: pulumi.Output<string>;
   declare public readonly domains: pulumi.Output<string[]>;
   declare public readonly years: pulumi.Output<number | undefined>;

@@ -2,6 +2,14 @@
 // dynamic provider the decrypted stack config through `configure` (@pulumi/pulumi >= 3.139);
 // environment variables are the fallback (and the only source for older engines).
 import { NicSrsClient } from "../sdk/nicsrs";
+import { configureBudget, requestBudgetMs, resetBudget } from "./request-budget";
+import { watchEngine } from "./orphan-watch";
+import { quietHostErrors } from "./quiet-errors";
+
+// Every provider implementation loads this module: from here on, a provider whose engine is gone
+// exits, and a failure reaches the user as one line (no stack) unless debug logging is on.
+if (process.argv[1] && /dynamic-provider[\\/]index\.js$/.test(process.argv[1])) quietHostErrors();
+watchEngine();
 
 export const CONFIG_TOKEN = "nicsrs:apiToken";
 export const CONFIG_ENDPOINT = "nicsrs:endpoint";
@@ -44,6 +52,7 @@ export async function configure(req: ConfigureRequestLike): Promise<void> {
   const endpoint = readConfig(req, CONFIG_ENDPOINT);
   if (apiToken) state.apiToken = apiToken;
   if (endpoint) state.endpoint = endpoint;
+  configureBudget(req);
 }
 
 export class MissingCredentialsError extends Error {
@@ -71,10 +80,11 @@ export function describeEndpoint(env: NodeJS.ProcessEnv = process.env): string {
 /** The process's NicSRS client, built on first use and rebuilt if the credentials change. */
 export function nicsrsClient(): NicSrsClient {
   const { apiToken, endpoint } = resolveCredentials();
-  const key = `${endpoint ?? ""}\n${apiToken}`;
+  const budgetMs = requestBudgetMs();
+  const key = `${endpoint ?? ""}\n${apiToken}\n${budgetMs}`;
   if (!cached || cached.key !== key) {
     const old = cached?.client;
-    cached = { key, client: new NicSrsClient({ apiToken, ...(endpoint ? { baseUrl: endpoint } : {}) }) };
+    cached = { key, client: new NicSrsClient({ apiToken, budgetMs, ...(endpoint ? { baseUrl: endpoint } : {}) }) };
     if (old) void old.close().catch(() => undefined);
   }
   return cached.client;
@@ -84,6 +94,7 @@ export function nicsrsClient(): NicSrsClient {
 export async function resetCredentials(): Promise<void> {
   state.apiToken = undefined;
   state.endpoint = undefined;
+  resetBudget();
   const old = cached?.client;
   cached = undefined;
   if (old) await old.close().catch(() => undefined);

@@ -3,6 +3,7 @@
 // environment (SECTIGO_LOGIN_NAME, SECTIGO_LOGIN_PASSWORD, SECTIGO_ENDPOINT). Never inputs or state.
 import { SectigoClient } from "../sdk/sectigo";
 import { readConfig, readEnv, type ConfigureRequestLike } from "./credentials";
+import { configureBudget, requestBudgetMs } from "./request-budget";
 
 export const SECTIGO_CONFIG = { loginName: "sectigo:loginName", loginPassword: "sectigo:loginPassword", endpoint: "sectigo:endpoint" } as const;
 export const SECTIGO_ENV = { loginName: "SECTIGO_LOGIN_NAME", loginPassword: "SECTIGO_LOGIN_PASSWORD", endpoint: "SECTIGO_ENDPOINT" } as const;
@@ -21,6 +22,7 @@ export async function configureSectigo(req: ConfigureRequestLike): Promise<void>
     const v = readConfig(req, SECTIGO_CONFIG[k]);
     if (v) configured[k] = v;
   }
+  configureBudget(req);
 }
 
 export class MissingSectigoCredentialsError extends Error {
@@ -45,9 +47,10 @@ export function sectigoCredentials(env: NodeJS.ProcessEnv = process.env): { logi
 /** The process's Sectigo client (its per-account queue is process-wide anyway). */
 export function sectigoClient(): SectigoClient {
   const c = sectigoCredentials();
-  const key = `${c.endpoint ?? ""}\n${c.loginName}\n${c.loginPassword}`;
+  const budgetMs = requestBudgetMs();
+  const key = `${c.endpoint ?? ""}\n${c.loginName}\n${c.loginPassword}\n${budgetMs}`;
   if (!cached || cached.key !== key) {
-    cached = { key, client: new SectigoClient({ loginName: c.loginName, loginPassword: c.loginPassword, ...(c.endpoint ? { baseUrl: c.endpoint } : {}) }) };
+    cached = { key, client: new SectigoClient({ loginName: c.loginName, loginPassword: c.loginPassword, budgetMs, ...(c.endpoint ? { baseUrl: c.endpoint } : {}) }) };
   }
   return cached.client;
 }

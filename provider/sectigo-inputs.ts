@@ -1,6 +1,7 @@
 // Input checks of SectigoSslCertificate and SmimeCertificate (Pulumi check failures; unknowns pass).
 import type { CheckFailure } from "./certificate-inputs";
 import { isUnknown } from "./unknowns";
+import { withBounds, SECTIGO_SMIME_LIMITS, SECTIGO_SSL_LIMITS, type Limits } from "./input-bounds";
 
 type Props = Record<string, unknown>;
 
@@ -33,7 +34,22 @@ function common(props: Props): CheckFailure[] {
   return out;
 }
 
+/** Size failures first; an over-long value is then judged no further. */
+function bounded(props: Props, limits: Limits, rest: (p: Props) => CheckFailure[]): CheckFailure[] {
+  const { __provider: _p, ...input } = props ?? {};
+  const { failures, checked } = withBounds(input, limits);
+  return [...failures, ...rest(checked)];
+}
+
 export function checkSslInputs(props: Props): CheckFailure[] {
+  return bounded(props, SECTIGO_SSL_LIMITS, checkSsl);
+}
+
+export function checkSmimeInputs(props: Props): CheckFailure[] {
+  return bounded(props, SECTIGO_SMIME_LIMITS, checkSmime);
+}
+
+function checkSsl(props: Props): CheckFailure[] {
   const out = common(props);
   const one = exactlyOne(props, ["orderNumber", "certificateId"]);
   if (one) out.push(one);
@@ -43,7 +59,7 @@ export function checkSslInputs(props: Props): CheckFailure[] {
   return out;
 }
 
-export function checkSmimeInputs(props: Props): CheckFailure[] {
+function checkSmime(props: Props): CheckFailure[] {
   const out = common(props);
   const one = exactlyOne(props, ["orderNumber", "collectionCode"]);
   if (one) out.push(one);

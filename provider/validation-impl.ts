@@ -9,6 +9,7 @@ import { nicsrsClient } from "./credentials";
 import { dnsSettings, type DnsSettings } from "./dns-config";
 import { collectThroughTransients, domainReport, waitForIssued } from "./issuance-wait";
 import { progress } from "./poll";
+import { boundFailures, VALIDATION_LIMITS } from "./input-bounds";
 import { containsUnknown, formatPath, segments, stripUnknowns, underAny } from "./unknowns";
 
 export { configureWithDns as configure } from "./dns-config";
@@ -45,6 +46,8 @@ const INPUTS = ["certId", "validationRecordFqdns", "timeoutMinutes", "dnsPreflig
 
 export function validateValidationInputs(raw: Props): CheckFailure[] {
   const { __provider: _p, ...input } = raw ?? {};
+  const tooLong = boundFailures(input, VALIDATION_LIMITS);
+  if (tooLong.length > 0) return tooLong;
   const { value, unknownPaths } = stripUnknowns(input);
   const r = ValidationInputsSchema.safeParse(value, { error: (iss) => ALLOWED[String(iss.path?.[0])] ?? "see the CertificateValidation documentation" });
   if (r.success) return [];

@@ -63,6 +63,8 @@ export interface NicSrsClientOptions {
    * looking for an order the CA may still be processing. Default: timeoutMs.
    */
   recoveryWindowMs?: number;
+  /** A read's total time, all attempts and waits included; each attempt's timeout is cut to what is left. Default 60 000. */
+  budgetMs?: number;
   /** Default: a keep-alive undici Agent owned (and closed) by the client. */
   dispatcher?: Dispatcher;
   /** One line per HTTP attempt: endpoint, status, duration, attempt. Never the token or a body. */
@@ -78,6 +80,7 @@ type ReissueFields = Parameters<typeof reissueWireBody>[0];
 
 export const DEFAULT_BASE_URL = "https://portal.nicsrs.com";
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_BUDGET_MS = 60_000;
 
 export function generateRefId(): string {
   return `nicsrs-${randomBytes(12).toString("hex")}`;
@@ -106,6 +109,8 @@ export class NicSrsClient {
   readonly #random: () => number;
   readonly #generateRefId: () => string;
   readonly #recoveryDelays: number[];
+  readonly #budgetMs: number;
+  readonly #now: () => number;
 
   constructor(options: NicSrsClientOptions) {
     if (typeof options?.apiToken !== "string" || options.apiToken.trim() === "") {
@@ -126,6 +131,9 @@ export class NicSrsClient {
     this.#random = options.random ?? Math.random;
     this.#generateRefId = options.generateRefId ?? generateRefId;
     this.#recoveryDelays = recoveryLookupDelays(options.recoveryWindowMs ?? timeoutMs);
+    this.#budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+    if (!(this.#budgetMs > 0)) throw new TypeError("NicSrsClient: budgetMs must be positive");
+    this.#now = options.now ?? Date.now;
   }
 
   /** Closes the client's own connection pool (an injected dispatcher is left alone). */
@@ -265,13 +273,13 @@ export class NicSrsClient {
 
   async #call(endpoint: string, fields: Record<string, unknown>, opts: { read: boolean; okCodes?: number[] }): Promise<Reply> {
     const okCodes = opts.okCodes ?? [1];
-    const once = async (attempt: number): Promise<Reply> => {
-      const reply = await this.#transport.post(endpoint, fields, attempt);
+    const once = async (attempt: number, msLeft = Infinity): Promise<Reply> => {
+      const reply = await this.#transport.post(endpoint, fields, attempt, msLeft);
       if (!okCodes.includes(reply.envelope.code)) throw apiErrorFromEnvelope(endpoint, reply.envelope, this.#transport.redact);
       return reply;
     };
     if (!opts.read) return once(1);
-    return withReadRetries(once, this.#policy, { sleep: this.#sleep, random: this.#random });
+    return withReadRetries(once, this.#policy, { sleep: this.#sleep, random: this.#random, budgetMs: this.#budgetMs, now: this.#now });
   }
 
   #data<S extends z.ZodType>(endpoint: string, schema: S, data: unknown, reply: Reply): z.output<S> {

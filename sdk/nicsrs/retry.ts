@@ -20,7 +20,13 @@ export interface RetryEnv {
   sleep: (ms: number) => Promise<void>;
   /** Uniform in [0, 1). */
   random: () => number;
+  /** The whole operation's time budget in ms (all attempts and waits); none when absent. */
+  budgetMs?: number;
+  now?: () => number;
 }
+
+/** An attempt is not started with less than this left of the budget. */
+export const MIN_ATTEMPT_MS = 100;
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, minDelayMs: 500, maxDelayMs: 10_000 };
 
@@ -65,24 +71,40 @@ export function nextDelayMs(err: unknown, retry: number, policy: RetryPolicy, ra
   return backoffDelayMs(retry, policy, random);
 }
 
-/** Runs `attempt(n)` (n from 1) until it succeeds, fails for good, or retries run out. */
+/**
+ * Runs `attempt(n, msLeft)` (n from 1) until it succeeds, fails for good, retries run out, or the
+ * time budget is spent. `msLeft` is what remains of the budget (Infinity without one): the
+ * attempt caps its own timeout to it.
+ */
 export async function withReadRetries<T>(
-  attempt: (n: number) => Promise<T>,
+  attempt: (n: number, msLeft: number) => Promise<T>,
   policy: RetryPolicy,
   env: RetryEnv,
 ): Promise<T> {
+  const now = env.now ?? Date.now;
+  const started = now();
+  const deadline = env.budgetMs !== undefined ? started + env.budgetMs : Infinity;
   for (let n = 1; ; n++) {
     try {
-      return await attempt(n);
+      return await attempt(n, deadline - now());
     } catch (err) {
       if (!isRetryableRead(err)) throw err;
       if (n > policy.retries) {
         if (err instanceof NicSrsError && n > 1) err.annotate(`(gave up after ${n} attempts)`);
         throw err;
       }
-      await env.sleep(nextDelayMs(err, n - 1, policy, env.random));
+      const delay = nextDelayMs(err, n - 1, policy, env.random);
+      if (deadline - now() - delay < MIN_ATTEMPT_MS) {
+        if (err instanceof NicSrsError) {
+          err.annotate(`(gave up after ${n} attempt${n === 1 ? "" : "s"} in ${((now() - started) / 1000).toFixed(1)} s: the time budget of ${formatSeconds(env.budgetMs!)} for this request is spent)`);
+        }
+        throw err;
+      }
+      await env.sleep(delay);
     }
   }
 }
+
+const formatSeconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -120,8 +120,12 @@ export class Transport {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  /** POSTs `{ api_token, ...fields }` (an object `params` JSON-encoded as a string). */
-  async post(endpoint: string, fields: Record<string, unknown>, attempt: number): Promise<Reply> {
+  /**
+   * POSTs `{ api_token, ...fields }` (an object `params` JSON-encoded as a string). `msLeft` (what
+   * remains of the operation's time budget) shortens this attempt's timeout.
+   */
+  async post(endpoint: string, fields: Record<string, unknown>, attempt: number, msLeft = Infinity): Promise<Reply> {
+    const timeoutMs = Math.max(1, Math.min(this.#timeoutMs, Math.floor(msLeft)));
     const body: Record<string, unknown> = { api_token: this.#token };
     for (const [k, v] of Object.entries(fields)) {
       if (v === undefined) continue;
@@ -137,19 +141,19 @@ export class Transport {
         dispatcher: this.#dispatcher,
         headers: { "content-type": "application/json", accept: "application/json", "user-agent": "pulumi-nicsrs" },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.#timeoutMs),
-        headersTimeout: this.#timeoutMs,
-        bodyTimeout: this.#timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       status = res.statusCode;
       retryAfter = res.headers["retry-after"];
       try {
         text = await res.body.text();
       } catch (err) {
-        throw this.#transportError(endpoint, err, true);
+        throw this.#transportError(endpoint, err, true, timeoutMs);
       }
     } catch (err) {
-      const failure = err instanceof NicSrsTransportError ? err : this.#transportError(endpoint, err);
+      const failure = err instanceof NicSrsTransportError ? err : this.#transportError(endpoint, err, false, timeoutMs);
       this.#log(endpoint, `error(${failure.errorCode ?? "UNKNOWN"})`, started, attempt);
       throw failure;
     }
@@ -181,12 +185,12 @@ export class Transport {
     return this.#redact(text).replace(/\s+/g, " ").trim().slice(0, EXCERPT_MAX);
   }
 
-  #transportError(endpoint: string, err: unknown, afterHeaders = false): NicSrsTransportError {
+  #transportError(endpoint: string, err: unknown, afterHeaders = false, timeoutMs = this.#timeoutMs): NicSrsTransportError {
     const code = errorCode(err);
     const reached = afterHeaders || !NOT_SENT_CODES.has(code);
     const what = DESCRIPTIONS[code] ?? "request failed";
     const raw = err instanceof Error ? err.message : String(err);
-    const timedOut = code === "TimeoutError" ? ` after ${this.#timeoutMs} ms` : "";
+    const timedOut = code === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" ? ` after ${timeoutMs} ms` : "";
     const message = this.#redact(
       `NicSRS ${endpoint}: ${what}${timedOut} (${code}) calling ${this.urlFor(endpoint)}` +
         (reached ? "; the server may have received the request" : "; the request was not sent") +

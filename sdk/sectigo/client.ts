@@ -4,7 +4,7 @@
 import type { Dispatcher } from "undici";
 import type { SectigoEndpoint } from "./codes";
 import { SectigoApiError, SectigoArgumentError, SectigoResponseError, SectigoTransportError, redact } from "./errors";
-import { backoffMs, httpFailure, isRetryable, postForm, sleep, type RetryOptions } from "./http";
+import { backoffMs, DEFAULT_BUDGET_MS, httpFailure, isRetryable, postForm, sleep, TimeBudget, type RetryOptions } from "./http";
 import { parseSectigoResponse } from "./parse";
 import { accountKey, runExclusive } from "./queue";
 import {
@@ -27,6 +27,8 @@ export interface SectigoClientOptions {
   baseUrl?: string;
   /** Per HTTP attempt; default 30 s. */
   timeoutMs?: number;
+  /** A call's total time, all attempts and waits included; default 60 s. */
+  budgetMs?: number;
   retry?: RetryOptions;
   dispatcher?: Dispatcher;
   logger?: (line: string) => void;
@@ -46,6 +48,7 @@ export class SectigoClient {
   readonly loginName?: string;
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  readonly budgetMs: number;
   readonly #loginPassword?: string;
   readonly #retry: Required<RetryOptions>;
   readonly #dispatcher?: Dispatcher;
@@ -57,11 +60,13 @@ export class SectigoClient {
     if (o.loginPassword !== undefined && (o.loginPassword.length === 0 || o.loginPassword.length > 128)) issues.push("loginPassword must be 1-128 characters");
     if ((o.loginName === undefined) !== (o.loginPassword === undefined)) issues.push("loginName and loginPassword go together");
     if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) issues.push("timeoutMs must be positive");
+    if (o.budgetMs !== undefined && !(o.budgetMs > 0)) issues.push("budgetMs must be positive");
     if (issues.length) throw new SectigoArgumentError(undefined, issues);
     this.loginName = o.loginName;
     this.#loginPassword = o.loginPassword;
     this.baseUrl = (o.baseUrl ?? SECTIGO_DEFAULT_BASE_URL).replace(/\/+$/, "");
     this.timeoutMs = o.timeoutMs ?? 30_000;
+    this.budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
     this.#retry = { retries: o.retry?.retries ?? 3, minDelayMs: o.retry?.minDelayMs ?? 500, maxDelayMs: o.retry?.maxDelayMs ?? 8_000 };
     this.#dispatcher = o.dispatcher;
     this.#logger = o.logger;
@@ -106,10 +111,11 @@ export class SectigoClient {
   }
 
   async #attempts(c: Call): Promise<SectigoResult> {
+    const budget = new TimeBudget(this.budgetMs);
     for (let attempt = 0; ; attempt++) {
       const started = Date.now();
       try {
-        const result = await this.#once(c);
+        const result = await this.#once(c, budget.attemptTimeout(this.timeoutMs));
         this.#log(`${c.endpoint} ${c.label} → ${result.statusCode} (${result.statusMeaning}) in ${Date.now() - started} ms`);
         return result;
       } catch (e) {
@@ -117,13 +123,18 @@ export class SectigoClient {
         const safeToRepeat = !c.mutation || (err instanceof SectigoTransportError && !err.mayHaveReachedServer);
         this.#log(`${c.endpoint} ${c.label} attempt ${attempt + 1} failed after ${Date.now() - started} ms: ${err.message}`);
         if (!safeToRepeat || !isRetryable(err) || attempt >= this.#retry.retries) throw err;
-        await sleep(backoffMs(attempt, this.#retry));
+        const delay = backoffMs(attempt, this.#retry);
+        if (!budget.allows(delay)) {
+          err.message = `${err.message} ${budget.spent(attempt + 1)}`;
+          throw err;
+        }
+        await sleep(delay);
       }
     }
   }
 
-  async #once(c: Call): Promise<SectigoResult> {
-    const answer = await postForm({ url: `${this.baseUrl}/products/download/${c.endpoint}`, endpoint: c.endpoint, form: c.form, timeoutMs: this.timeoutMs, dispatcher: this.#dispatcher });
+  async #once(c: Call, timeoutMs: number): Promise<SectigoResult> {
+    const answer = await postForm({ url: `${this.baseUrl}/products/download/${c.endpoint}`, endpoint: c.endpoint, form: c.form, timeoutMs, dispatcher: this.#dispatcher });
     const failure = httpFailure(c.endpoint, answer);
     if (!failure) return parseSectigoResponse(answer.body, c.ctx);
     // A non-2xx answer may still carry a Sectigo status line; report that when it does.

@@ -87,3 +87,34 @@ export function backoffMs(attempt: number, r: Required<RetryOptions>): number {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A call's total time, all attempts and waits included. */
+export const DEFAULT_BUDGET_MS = 60_000;
+/** An attempt is not started with less than this left of the budget. */
+export const MIN_ATTEMPT_MS = 100;
+
+/** One call's time budget: what is left, each attempt's timeout, whether another attempt fits. */
+export class TimeBudget {
+  readonly startedAt: number;
+  constructor(
+    readonly budgetMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.startedAt = now();
+  }
+  get msLeft(): number {
+    return this.startedAt + this.budgetMs - this.now();
+  }
+  /** The attempt's timeout: the per-attempt timeout, cut to what is left. */
+  attemptTimeout(timeoutMs: number): number {
+    return Math.max(1, Math.min(timeoutMs, Math.floor(this.msLeft)));
+  }
+  /** Whether an attempt after waiting `delayMs` still has time to run. */
+  allows(delayMs: number): boolean {
+    return this.msLeft - delayMs >= MIN_ATTEMPT_MS;
+  }
+  /** "(gave up after 3 attempts in 60.0 s: the time budget of 60 s for this request is spent)". */
+  spent(attempts: number): string {
+    return `(gave up after ${attempts} attempt${attempts === 1 ? "" : "s"} in ${((this.now() - this.startedAt) / 1000).toFixed(1)} s: the time budget of ${Math.round(this.budgetMs / 100) / 10} s for this request is spent)`;
+  }
+}

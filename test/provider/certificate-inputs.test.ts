@@ -35,9 +35,9 @@ describe("provider: Certificate input validation", () => {
       one(fs, "domains[1]").reason,
       '"exa mple.com" is not a valid domain name (letters, digits, hyphens, dots; optional leading "*.")',
     );
-    assert.equal(one(fs, "years").reason, "9 is not allowed (1-6)");
+    assert.equal(one(fs, "years").reason, "9 is not allowed (an integer from 1 to 6)");
     assert.match(formatFailures(fs), /domains\[1\]: "exa mple\.com" is not a valid domain name/);
-    assert.match(formatFailures(fs), /years: 9 is not allowed \(1-6\)/);
+    assert.match(formatFailures(fs), /years: 9 is not allowed \(an integer from 1 to 6\)/);
   });
 
   it("reports missing required inputs", () => {

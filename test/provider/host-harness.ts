@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { createServer, type AddressInfo, type Server } from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
@@ -106,10 +107,16 @@ function urnOf(r: ResourceRef): string {
 export class ProviderHost {
   private constructor(
     private readonly child: ChildProcess,
-    private readonly exited: Promise<void>,
+    readonly exited: Promise<void>,
     private readonly client: ResourceProviderClient,
     private readonly log: { text: string },
+    private readonly engine: Server,
   ) {}
+
+  /** Stops the stand-in engine listener, as a SIGKILLed CLI would: the host should then exit by itself. */
+  closeEngine(): Promise<void> {
+    return new Promise((resolve) => this.engine.close(() => resolve()));
+  }
 
   /** Everything the host printed so far. */
   get output(): string {
@@ -121,8 +128,13 @@ export class ProviderHost {
     const launcher = join(programDir, "node_modules", "@pulumi", "pulumi", "pulumi-resource-pulumi-nodejs");
     const childEnv: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}`, ...env };
     for (const k of ["NICSRS_API_TOKEN", "NICSRS_ENDPOINT", ...(env.NICSRS_NOW === undefined ? ["NICSRS_NOW"] : [])]) delete childEnv[k];
+    // The engine's address: the host never calls it, but a provider checks that something listens
+    // there (an engine that is gone makes it exit), so a stand-in listener holds it.
+    const engine = createServer((s) => s.destroy());
+    await new Promise<void>((r) => engine.listen(0, "127.0.0.1", r));
+    const engineAddress = `127.0.0.1:${(engine.address() as AddressInfo).port}`;
     // Its own process group: the launcher is a shell script whose node child must die with it.
-    const child = spawn("sh", [launcher, "127.0.0.1:1" /* the engine's address; the host never dials it */], {
+    const child = spawn("sh", [launcher, engineAddress], {
       cwd: programDir,
       env: childEnv,
       detached: true,
@@ -152,9 +164,10 @@ export class ProviderHost {
     }).catch(async (err: unknown) => {
       killGroup(child);
       await exited;
+      engine.close();
       throw err;
     });
-    return new ProviderHost(child, exited, new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()), log);
+    return new ProviderHost(child, exited, new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()), log, engine);
   }
 
   /** Closes the client and kills the host's process group; resolves once it exited. */
@@ -162,6 +175,7 @@ export class ProviderHost {
     this.client.close();
     killGroup(this.child);
     await this.exited;
+    if (this.engine.listening) await this.closeEngine();
   }
 
   private unary<Res>(invoke: (cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown): Promise<Res> {

@@ -90,7 +90,7 @@ describe("provider: the real dynamic-provider host over gRPC", function () {
   it("Check: bad input fails naming the field, with no CA call", async () => {
     const r = await host.check(CERT, {}, inputsOf(CERT.type, { years: 9 }));
     assert.deepEqual(r.failures.map((f) => f.property), ["years"], JSON.stringify(r.failures));
-    assert.match(r.failures[0].reason, /^9 is not allowed \(1-6\)/);
+    assert.match(r.failures[0].reason, /^9 is not allowed \(an integer from 1 to 6\)/);
     assert.deepEqual(await h.calls(), {});
   });
 
@@ -199,7 +199,8 @@ describe("provider: the real dynamic-provider host over gRPC", function () {
     assert.deepEqual(outs.previousCertIds, [certId]);
     assert.notEqual(outs.privateKeyPem, certState.privateKeyPem, "a fresh key");
     assert.equal(outs.__provider, certInputs.__provider);
-    assert.match(moved.output, /nicsrs: renewal planned/);
+    assert.match(moved.output, /nicsrs: \S+: plan: free reissue inside the subscription: /);
+    assert.match(String(outs.lastAction), /^free reissue inside the subscription: /);
     certState = outs;
     host = moved;
   });
@@ -211,6 +212,7 @@ describe("provider: the real dynamic-provider host over gRPC", function () {
     assert.equal(calls.cancel, 1, JSON.stringify(calls));
     assert.equal((await admin().order(current)).status, "CANCELLED");
     assert.equal((await admin().order(certId)).status, "COMPLETE", "the certificate it reissued is left alone");
+    assert.match(host.output, new RegExp(`nicsrs: ${current}: cancelled at the CA before issuance \\(refunded\\) \\(deletePolicy cancelPending\\)`));
   });
 
   it("Create with waitForIssuance that times out: the placed order is recorded and refresh/destroy work from it", async () => {
@@ -232,6 +234,28 @@ describe("provider: the real dynamic-provider host over gRPC", function () {
     assert.equal(refreshed.props.status, "PENDING");
     await host.delete(CERT, err.initFailed.id, err.initFailed.properties);
     assert.equal((await admin().order(placed[0].certId)).status, "CANCELLED");
+  });
+
+  it("Read with the CA down: one line for the user, no stack trace (issue 8.5)", async () => {
+    const down = await ProviderHost.start(program.dir, { ...POLL_ENV, NICSRS_REQUEST_BUDGET_SECONDS: "2" });
+    hosts.push(down);
+    await down.configure({ "nicsrs:apiToken": rpcSecret(h.sim.apiToken), "nicsrs:endpoint": "http://127.0.0.1:9" });
+    const err = await down.read(CERT, certId, certState, certInputs).then(
+      () => assert.fail("read succeeded"),
+      (e: Error) => e,
+    );
+    assert.match(err.message, /NicSRS collect: connection refused/);
+    assert.doesNotMatch(err.message, /\n\s+at /, "no stack in the error the engine prints");
+    assert.doesNotMatch(down.output, /\n\s+at /, `no stack printed by the host:\n${down.output}`);
+    assert.doesNotMatch(down.output, /connection refused/, "the host does not print the error a second time");
+  });
+
+  it("a host whose engine is gone exits by itself (issue 9.5)", async () => {
+    const orphan = await startHost();
+    await orphan.check(CERT, {}, inputsOf(CERT.type)); // loads the provider
+    await orphan.closeEngine();
+    await orphan.exited; // bounded by the test timeout; the watch notices within about 2 s
+    assert.match(orphan.output, /nicsrs: the Pulumi engine is gone \(nothing listens at its address 127\.0\.0\.1:\d+\); stopping this provider/);
   });
 
   it("no token in anything the host printed", () => {

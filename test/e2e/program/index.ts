@@ -42,6 +42,7 @@ for (const spec of specs) {
     administrator,
     ...(spec.deletePolicy ? { deletePolicy: spec.deletePolicy } : {}),
     ...(spec.certId ? { certId: spec.certId } : {}),
+    ...(spec.waitForIssuance ? { waitForIssuance: true, waitTimeoutMinutes: spec.waitTimeoutMinutes ?? 60 } : {}),
   }, opts);
 
   let validation: CertificateValidation | undefined;

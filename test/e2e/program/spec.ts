@@ -15,4 +15,7 @@ export interface CertificateSpec {
    * outermost first (shared by specs naming the same chain). Its outputs are keyed "<names>/<name>".
    */
   parents?: { type: string; name: string }[];
+  /** The Certificate itself waits for issuance (minutes). */
+  waitForIssuance?: boolean;
+  waitTimeoutMinutes?: number;
 }
