@@ -119,7 +119,8 @@ describe("consumer: the packed tarball in a fresh program, through the plain Pul
     const backend = mkdtempSync(join(tmpdir(), "nicsrs-consumer-state-"));
     cleanup.push(backend);
     const env = userCliEnv(backend, { NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" });
-    const pulumi = (...args: string[]) => run("pulumi", [...args, "--non-interactive"], { cwd: dir, env });
+    const debug = process.env.CONSUMER_DEBUG ? ["--logtostderr", "-v=9"] : [];
+    const pulumi = (...args: string[]) => run("pulumi", [...args, "--non-interactive", ...debug], { cwd: dir, env });
     const transcript: string[] = [];
     const step = async (...args: string[]) => {
       const r = await pulumi(...args);
