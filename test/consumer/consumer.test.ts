@@ -187,11 +187,13 @@ describe("consumer: the packed tarball in a fresh program, through the plain Pul
     await lifecycle(dir, { resources: 3, parentType: "consumer:site:Site" });
   });
 
-  it("plain JavaScript with the lowest supported @pulumi/pulumi", async () => {
-    const version = lowestSupportedSdk();
-    const dir = await createProgram({ name: "js-lowest", files: JS_PROGRAM, tarball, sdkVersion: version, typescript: false });
-    cleanup.push(dir);
-    await assertOneSdk(dir, version);
-    await lifecycle(dir, { resources: 2 });
-  });
+  for (const which of ["lowest supported", "newest"] as const) {
+    it(`plain JavaScript with the ${which} @pulumi/pulumi`, async () => {
+      const version = which === "newest" ? await newestSdk() : lowestSupportedSdk();
+      const dir = await createProgram({ name: `js-${which.split(" ")[0]}`, files: JS_PROGRAM, tarball, sdkVersion: version, typescript: false });
+      cleanup.push(dir);
+      await assertOneSdk(dir, version);
+      await lifecycle(dir, { resources: 2 });
+    });
+  }
 });
