@@ -26,6 +26,11 @@
 #                         local one (default: auto). Otherwise GOTOOLCHAIN=local.
 #   GO                    go binary (default: `go` on PATH, else /usr/local/go/bin/go).
 #
+# Beside the two binaries goes `pulumi-resource-pulumi-nodejs`, the dynamic-provider launcher a
+# Pulumi release ships next to its CLI (from sdk/v3's nodejs/dist). It starts the provider of the
+# @pulumi/pulumi in the program's own node_modules, so any program (not only this repository's)
+# runs dynamic resources without the CLI trying to download a `pulumi-nodejs` plugin from GitHub.
+#
 # Cache: ${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-nicsrs/pulumi-<version>/bin/
 set -euo pipefail
 
@@ -37,6 +42,7 @@ FALLBACK_SDK="${FALLBACK_SDK#v}"
 CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-nicsrs"
 FINAL="$CACHE_ROOT/pulumi-$PULUMI_VERSION"
 LH=pulumi-language-nodejs
+LAUNCHER=pulumi-resource-pulumi-nodejs
 
 export PULUMI_SKIP_UPDATE_CHECK=true
 
@@ -52,28 +58,54 @@ bin_dir_ok() {
     [ "$(pulumi_version_of "$1/pulumi")" = "v$PULUMI_VERSION" ]
 }
 
-# 1. Already on PATH (both binaries in one directory)?
+# 1. Already on PATH (the binaries and the launcher in one directory)?
 if p=$(command -v pulumi 2>/dev/null) && [ -n "$p" ]; then
   d=$(cd "$(dirname "$p")" && pwd -P)
-  if bin_dir_ok "$d"; then echo "$d"; exit 0; fi
+  if bin_dir_ok "$d" && [ -x "$d/$LAUNCHER" ]; then echo "$d"; exit 0; fi
 fi
 # 2. Already in the cache?
-if bin_dir_ok "$FINAL/bin"; then echo "$FINAL/bin"; exit 0; fi
+if bin_dir_ok "$FINAL/bin" && [ -x "$FINAL/bin/$LAUNCHER" ]; then echo "$FINAL/bin"; exit 0; fi
 
-# 3. Build, under a lock so concurrent callers do not build twice.
+# 3. Build (or complete), under a lock so concurrent callers do not build twice.
 mkdir -p "$CACHE_ROOT"
 exec 9>"$CACHE_ROOT/pulumi-$PULUMI_VERSION.lock"
 if ! flock -n 9; then
   log "another build of pulumi v$PULUMI_VERSION is running; waiting for it"
   flock 9
 fi
-if bin_dir_ok "$FINAL/bin"; then echo "$FINAL/bin"; exit 0; fi
+if bin_dir_ok "$FINAL/bin" && [ -x "$FINAL/bin/$LAUNCHER" ]; then echo "$FINAL/bin"; exit 0; fi
 
 if [ -z "${GO:-}" ]; then
   GO=$(command -v go 2>/dev/null || true)
   [ -n "$GO" ] || GO=/usr/local/go/bin/go
 fi
 [ -x "$GO" ] || die "no Go toolchain found (set GO=/path/to/go)"
+
+# Copies the dynamic-provider launcher from sdk/v3@v$PULUMI_VERSION (module cache) into dir $1.
+install_launcher() {
+  local dir=$1 tmp json src
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/ensure-pulumi-launcher.XXXXXX")
+  if ! json=$(cd "$tmp" && GOFLAGS=-mod=mod GOWORK=off "$GO" mod download -json "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_VERSION" 2>&1) ||
+    printf '%s\n' "$json" | grep -q '"Error"'; then
+    rm -rf "$tmp"
+    printf '%s\n' "$json" >&2
+    die "cannot fetch github.com/pulumi/pulumi/sdk/v3@v$PULUMI_VERSION for $LAUNCHER"
+  fi
+  rm -rf "$tmp"
+  src="$(printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' | head -n1)/nodejs/dist/$LAUNCHER"
+  [ -f "$src" ] || die "no $LAUNCHER in sdk/v3@v$PULUMI_VERSION ($src)"
+  cp "$src" "$dir/$LAUNCHER.tmp.$$"
+  chmod 755 "$dir/$LAUNCHER.tmp.$$"
+  mv -f "$dir/$LAUNCHER.tmp.$$" "$dir/$LAUNCHER"
+}
+
+# 3a. A cache built before the launcher was part of it: add only the launcher.
+if bin_dir_ok "$FINAL/bin"; then
+  install_launcher "$FINAL/bin"
+  log "added $LAUNCHER to $FINAL/bin"
+  echo "$FINAL/bin"
+  exit 0
+fi
 
 START=$(date +%s)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ensure-pulumi.XXXXXX")
@@ -236,6 +268,8 @@ run_child env -C "$WORK/lh" "$GO" build -trimpath -tags "$TAGS" \
   -ldflags "-X $VERSION_PKG=$lh_stamp" \
   -o "$STAGE/bin/$LH" "$lh_pkg" ||
   die "go build of $LH failed (wrapper module: $WORK/lh)"
+
+install_launcher "$STAGE/bin"
 
 # --- check and move into place -------------------------------------------------
 got=$(pulumi_version_of "$STAGE/bin/pulumi")

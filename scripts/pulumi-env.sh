@@ -4,10 +4,9 @@
 #
 #   source scripts/pulumi-env.sh
 #
-# - PATH gets the pulumi + pulumi-language-nodejs bin dir from
-#   scripts/ensure-pulumi.sh (builds them on first use) and
-#   $ROOT/node_modules/@pulumi/pulumi (pulumi-resource-pulumi-nodejs launcher;
-#   added even before `npm install` has created it).
+# - PATH gets the bin dir of scripts/ensure-pulumi.sh (builds it on first use):
+#   pulumi, pulumi-language-nodejs and the pulumi-resource-pulumi-nodejs
+#   launcher, which serves any program's own @pulumi/pulumi.
 # - PULUMI_SKIP_UPDATE_CHECK=true, PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 # - PULUMI_CONFIG_PASSPHRASE defaults to "nicsrs-local" when neither it nor
 #   PULUMI_CONFIG_PASSPHRASE_FILE is set.
@@ -15,7 +14,7 @@
 
 __pulumi_env_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if __pulumi_env_bin="$("$__pulumi_env_root/scripts/ensure-pulumi.sh")" && [ -n "$__pulumi_env_bin" ]; then
-  for __pulumi_env_dir in "$__pulumi_env_root/node_modules/@pulumi/pulumi" "$__pulumi_env_bin"; do
+  for __pulumi_env_dir in "$__pulumi_env_bin"; do
     case ":$PATH:" in
       *":$__pulumi_env_dir:"*) ;;
       *) PATH="$__pulumi_env_dir${PATH:+:$PATH}" ;;

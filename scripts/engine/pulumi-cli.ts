@@ -25,7 +25,8 @@ export function pulumiCommand(): Promise<PulumiCommand> {
 export function engineEnv(backendDir: string): Record<string, string> {
   const binDir = ensurePulumiCli();
   return {
-    PATH: [binDir, join(REPO_ROOT, "node_modules", "@pulumi", "pulumi"), dirname(process.execPath), process.env.PATH ?? ""].join(":"),
+    // The dynamic-provider launcher sits beside the CLI (ensure-pulumi.sh): one on PATH would win and warn.
+    PATH: [binDir, dirname(process.execPath), process.env.PATH ?? ""].join(":"),
     PULUMI_BACKEND_URL: `file://${backendDir}`,
     PULUMI_CONFIG_PASSPHRASE: "nicsrs-local",
     PULUMI_SKIP_UPDATE_CHECK: "true",
