@@ -151,7 +151,10 @@ describe("e2e: Sectigo resources through the pulumi engine", function () {
       });
 
       await h.sectigo.resetConcurrency();
-      const up = await stack.up({ onOutput: h.record });
+      const up = await stack.up({ onOutput: h.record }).catch(async (err: Error) => {
+        // Overlapping calls are refused (-14) and fail the up: say how many were in flight.
+        throw new Error(`up failed; Sectigo calls per account: ${JSON.stringify(await h.sectigo.concurrency())}\n${err.message}`);
+      });
       assert.equal(up.summary.resourceChanges?.create, 5, JSON.stringify(up.summary.resourceChanges));
       const afterUp = await h.sectigo.concurrency();
       assert.equal(afterUp.maxInFlight[SECTIGO_LOGIN], 1, JSON.stringify(afterUp));
