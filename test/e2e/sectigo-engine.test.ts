@@ -21,8 +21,11 @@ describe("e2e: Sectigo resources through the pulumi engine", function () {
   after(() => h.stop());
   beforeEach(() => h.sim.admin.resetCalls());
 
-  /** Neither `pulumi stack export` nor anything the engine printed holds the Sectigo password or a private key. */
+  /** Neither the stack config file, `pulumi stack export` nor anything the engine printed holds the Sectigo password or a private key. */
   function assertNoSecretsIn(stackName: string): void {
+    const config = h.stackConfigFile(stackName);
+    assert.match(config, /sectigo:loginPassword:\s+secure:/, "the password is a secret in the stack config");
+    assert.ok(!config.includes(h.loginPassword), "Sectigo password in plain text in the stack config");
     const exported = h.exportWithoutSecrets(stackName);
     assert.match(exported, /sectigo:SslCertificate|sectigo:SmimeCertificate/, "the export holds the stack's Sectigo resources");
     assert.ok(!exported.includes(h.loginPassword), "Sectigo password in state");

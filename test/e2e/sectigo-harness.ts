@@ -3,7 +3,7 @@
 // per scenario. The Sectigo account has its own password, so a leak of it is easy to find.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
@@ -25,6 +25,7 @@ export class SectigoEngineHarness {
   readonly loginPassword = `sectigo-pw-${randomBytes(12).toString("hex")}`;
   /** Every engine line of every operation, to search for leaked secrets. */
   readonly transcript: string[] = [];
+  private readonly stackNames = new Set<string>();
 
   async start(): Promise<void> {
     this.command = await pulumiCommand();
@@ -39,6 +40,7 @@ export class SectigoEngineHarness {
   async stop(): Promise<void> {
     await this.sim?.close();
     if (this.backendDir) rmSync(this.backendDir, { recursive: true, force: true });
+    for (const name of this.stackNames) rmSync(join(SECTIGO_PROGRAM_DIR, `Pulumi.${name}.yaml`), { force: true });
   }
 
   env(): Record<string, string> {
@@ -47,6 +49,7 @@ export class SectigoEngineHarness {
   }
 
   async stack(name: string, spec: SectigoStackSpec): Promise<Stack> {
+    this.stackNames.add(name);
     const stack = await LocalWorkspace.createOrSelectStack({ stackName: name, workDir: SECTIGO_PROGRAM_DIR }, { pulumiCommand: this.command, envVars: this.env() });
     await stack.setAllConfig({
       "nicsrs:endpoint": { value: this.sim.url },
@@ -66,6 +69,11 @@ export class SectigoEngineHarness {
       env: { ...process.env, ...this.env() },
       encoding: "utf8",
     });
+  }
+
+  /** The stack's config file, where `pulumi config set --secret` keeps the password encrypted. */
+  stackConfigFile(stackName: string): string {
+    return readFileSync(join(SECTIGO_PROGRAM_DIR, `Pulumi.${stackName}.yaml`), "utf8");
   }
 
   /** Output handler for the Automation API that keeps the transcript. */
