@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Type-checks the examples that have their own dependencies (cloudflare, route53) against the real
+# Type-checks the examples that have their own dependencies (cloudflare, route53, alidns) against the real
 # provider packages. Each gets `npm ci` only when its lock file changed since the last install.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
