@@ -179,7 +179,7 @@ describe("e2e: pulumi engine against the simulator", function () {
   it("a CLI killed during create leaves one live order and one charge after the next up", async () => {
     const stack = await h.stack("interrupted", [{ name: "interrupted", domains: [domain("interrupted")] }]);
     const creditBefore = await h.lab.simulator.admin.credit();
-    const pluginsBefore = pluginPids();
+    const pluginsBefore = pluginPids(PROGRAM_DIR);
     const cli = spawn(h.command.command, ["up", "--yes", "--skip-preview", "--stack", "interrupted", "--non-interactive"], {
       cwd: PROGRAM_DIR,
       env: { ...process.env, ...h.env() },
@@ -192,7 +192,7 @@ describe("e2e: pulumi engine against the simulator", function () {
     assert.equal((await h.callsSinceReset()).place, 1, "the killed run placed its order");
     process.kill(-cli.pid!, "SIGKILL");
     await exited;
-    killPluginsStartedSince(pluginsBefore);
+    killPluginsStartedSince(pluginsBefore, PROGRAM_DIR);
 
     // A killed run leaves its lock (pulumi cancel removes it) and may leave a pending create in the
     // state, which refresh --clear-pending-creates drops, as Pulumi asks.

@@ -1,7 +1,7 @@
 // Runs the e2e program (test/e2e/program) through the real Pulumi CLI with the Automation API:
 // one local file backend per suite, one stack per scenario, the lab's simulator and DNS server.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
@@ -82,18 +82,30 @@ export function setProviderNow(stack: Stack, iso: string | undefined): void {
 
 const PLUGIN_PATTERN = /dynamic-provider\/index\.js|pulumi-resource-pulumi-nodejs|pulumi-language-nodejs/;
 
-/** Pulumi plugin processes (language host, dynamic-provider host) running now, by pid. */
-export function pluginPids(): Set<number> {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" }).split("\n");
-  return new Set(rows.filter((row) => PLUGIN_PATTERN.test(row)).map((row) => Number(row.trim().split(/\s+/)[0])));
+/** The working directory of process `pid` (plugins run in the program's directory), or undefined. */
+function cwdOf(pid: number): string | undefined {
+  try {
+    return realpathSync(`/proc/${pid}/cwd`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pulumi plugin processes (language host, dynamic-provider host) running now in `programDir`, by pid. */
+export function pluginPids(programDir: string): Set<number> {
+  const dir = realpathSync(programDir);
+  const rows = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).split("\n");
+  const pids = rows.filter((row) => PLUGIN_PATTERN.test(row)).map((row) => Number(row.trim().split(/\s+/)[0]));
+  return new Set(pids.filter((pid) => cwdOf(pid) === dir));
 }
 
 /**
  * A CLI killed with SIGKILL leaves its plugins running (Pulumi starts them in their own process
- * groups): stop the ones that appeared since `before`.
+ * groups): stop the ones of `programDir` that appeared since `before`. Plugins of other programs on
+ * the machine (another suite, a user's run) are left alone.
  */
-export function killPluginsStartedSince(before: Set<number>): void {
-  for (const pid of pluginPids()) {
+export function killPluginsStartedSince(before: Set<number>, programDir: string): void {
+  for (const pid of pluginPids(programDir)) {
     if (before.has(pid)) continue;
     try {
       process.kill(pid, "SIGKILL");
