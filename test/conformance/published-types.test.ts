@@ -6,27 +6,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { STOCK_TSCONFIG } from "../helpers/stock-tsconfig";
 
 const ROOT = join(__dirname, "..", "..");
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-
-/** What `pulumi new typescript` writes (Pulumi's templates/typescript/tsconfig.json). */
-const STOCK_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "commonjs",
-    moduleResolution: "node",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: false,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-  files: ["index.ts"],
-};
 
 const CONSUMER = `
 import * as pulumi from "@pulumi/pulumi";
@@ -70,7 +53,7 @@ function consumerProgram(source: string): string {
   symlinkSync(join(ROOT, "node_modules", "@pulumi", "pulumi"), join(dir, "node_modules", "@pulumi", "pulumi"), "dir");
   mkdirSync(join(dir, "node_modules", "@types"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules", "@types", "node"), join(dir, "node_modules", "@types", "node"), "dir");
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(STOCK_TSCONFIG, null, 2));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ ...STOCK_TSCONFIG, compilerOptions: { ...STOCK_TSCONFIG.compilerOptions, pretty: false } }, null, 2));
   writeFileSync(join(dir, "index.ts"), source);
   return dir;
 }

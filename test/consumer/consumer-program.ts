@@ -6,24 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { ensurePulumiCli, REPO_ROOT } from "../../scripts/engine/pulumi-cli";
+import { STOCK_TSCONFIG } from "../helpers/stock-tsconfig";
 
-/** The tsconfig.json of the `typescript` template of `pulumi new`. */
-export const STOCK_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "commonjs",
-    moduleResolution: "node",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: true,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-  files: ["index.ts"],
-};
 
 export interface RunResult {
   stdout: string;
