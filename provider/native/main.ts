@@ -3,7 +3,8 @@
 // it with its own address as the argument and reads the port it prints.
 import { main } from "@pulumi/pulumi/provider";
 import { configureFromRequest, type ConfigureRequestProto } from "./configure";
-import { connectEngineLog } from "./engine-log";
+import { setProgressSink } from "../poll";
+import { connectEngineLog, engineLog } from "./engine-log";
 import { loadGrpc } from "./grpc";
 import { nativeProvider } from "./provider";
 
@@ -45,4 +46,5 @@ function engineAddress(argv: string[]): string | undefined {
 const args = process.argv.slice(2);
 takeConfigureRequests();
 connectEngineLog(engineAddress(args));
+setProgressSink((line) => engineLog(line));
 void main(nativeProvider(version), args);

@@ -4,9 +4,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Provider } from "@pulumi/pulumi/provider";
 import { nicsrsClient } from "../credentials";
-import { setProgressSink } from "../poll";
 import { generateSchema } from "../schema/generate";
-import { engineLog, onResource } from "./engine-log";
+import { onResource } from "./engine-log";
 import { resourceFor, refIdSeedOf, type NativeResource } from "./resources";
 import { containsSecret, markSecret, reveal } from "./secrets";
 
@@ -24,7 +23,6 @@ async function importedCertificateInputs(certId: string): Promise<Props> {
 }
 
 export function nativeProvider(version: string): Provider {
-  setProgressSink((line) => engineLog(line));
   return {
     version,
     getSchema: async () => JSON.stringify(generateSchema(version)),
