@@ -75,9 +75,14 @@ export class YamlHarness {
     return r.stdout;
   }
 
-  async newStack(dir: string, stack: string, config: Record<string, { value: string; secret?: boolean }>): Promise<void> {
+  /** A new stack with its config; a list value is set element by element (`--path key[i]`). */
+  async newStack(dir: string, stack: string, config: Record<string, { value: string | string[]; secret?: boolean }>): Promise<void> {
     await this.ok(dir, ["stack", "init", stack]);
-    for (const [k, v] of Object.entries(config)) await this.ok(dir, ["config", "set", ...(v.secret ? ["--secret"] : []), k, v.value]);
+    for (const [k, v] of Object.entries(config)) {
+      const secret = v.secret ? ["--secret"] : [];
+      if (typeof v.value === "string") await this.ok(dir, ["config", "set", ...secret, k, v.value, "--stack", stack]);
+      else for (const [i, e] of v.value.entries()) await this.ok(dir, ["config", "set", ...secret, "--path", `${k}[${i}]`, e, "--stack", stack]);
+    }
   }
 
   async exportState(dir: string): Promise<{ deployment: { resources?: { type: string; urn: string; id?: string; outputs?: Record<string, unknown>; inputs?: Record<string, unknown> }[] } }> {
