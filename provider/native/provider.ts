@@ -15,6 +15,20 @@ const plain = (p: unknown): Props => (reveal(p ?? {}) ?? {}) as Props;
 const secretInputs = (p: Props): string[] => Object.keys(p ?? {}).filter((k) => containsSecret(p[k]));
 const outputsOf = (r: NativeResource, outs: Props, inputs: Props): Props => markSecret(outs, [...r.secretOutputs, ...secretInputs(inputs)]);
 
+/**
+ * Runs a create or update whose "created, but failed to initialize" error carries outputs (a paid
+ * order kept in state): those are marked secret like any other outputs before the engine stores them.
+ */
+async function secretOnInitFailure<T>(r: NativeResource, inputs: Props, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const e = err as { properties?: Props };
+    if (e && typeof e === "object" && e.properties) e.properties = outputsOf(r, e.properties, inputs);
+    throw err;
+  }
+}
+
 /** Inputs of a Certificate adopted by `pulumi import` (Read with no state): it adopts the order by certId. */
 async function importedCertificateInputs(certId: string): Promise<Props> {
   const c = await nicsrsClient().collect(certId);
@@ -41,7 +55,7 @@ export function nativeProvider(version: string): Provider {
     create: (urn, inputs) =>
       onResource(urn, async () => {
         const r = resourceFor(urn);
-        const created = await r.impl.create(plain(inputs));
+        const created = await secretOnInitFailure(r, inputs, () => r.impl.create(plain(inputs)));
         return { id: created.id, outs: outputsOf(r, created.outs, inputs) };
       }),
 
@@ -61,7 +75,7 @@ export function nativeProvider(version: string): Provider {
     update: (id, urn, olds, news) =>
       onResource(urn, async () => {
         const r = resourceFor(urn);
-        const updated = await r.impl.update(id, plain(olds), plain(news));
+        const updated = await secretOnInitFailure(r, news, () => r.impl.update(id, plain(olds), plain(news)));
         return { outs: outputsOf(r, updated.outs, news) };
       }),
 
