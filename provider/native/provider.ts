@@ -68,7 +68,7 @@ export function nativeProvider(version: string): Provider {
         if (!result.props) return { id: "", props: {} };
         let inputs = result.inputs;
         if (importing && r.token === "nicsrs:index:Certificate") inputs = { ...(await importedCertificateInputs(id)), ...(inputs ?? {}) };
-        if (inputs) delete inputs.refIdSeed; // recomputed by check from the URN
+        if (importing && inputs) delete inputs.refIdSeed; // recomputed by check from the URN
         return { id: result.id ?? id, props: outputsOf(r, result.props, props ?? {}), ...(inputs ? { inputs } : {}) };
       }),
 
