@@ -44,17 +44,21 @@ export class YamlHarness {
 
   env(): Record<string, string> {
     const base = engineEnv(join(this.root, "state"));
-    return { ...base, PATH: `${this.yamlBin}:${base.PATH}`, NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" };
+    return { ...base, PATH: [...this.extraPath, this.yamlBin, base.PATH].join(":"), NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" };
   }
 
   /** Writes a project: Pulumi.yaml = header (name, runtime, plugin path) + `body` (resources, outputs …). */
-  project(name: string, body: string): string {
+  project(name: string, body: string, runtime = "yaml", files: Record<string, string> = {}): string {
     const dir = join(this.root, name);
     mkdirSync(dir, { recursive: true });
-    const header = `name: ${name}\nruntime: yaml\nplugins:\n  providers:\n    - name: nicsrs\n      path: ${this.pluginDir}\n`;
+    const header = `name: ${name}\nruntime: ${runtime}\nplugins:\n  providers:\n    - name: nicsrs\n      path: ${this.pluginDir}\n`;
     writeFileSync(join(dir, "Pulumi.yaml"), header + body);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
     return dir;
   }
+
+  /** Directories put before the CLI's on PATH (e.g. another language host). */
+  readonly extraPath: string[] = [];
 
   /** One CLI run (asynchronous: the simulator answers from this process). */
   pulumi(dir: string, args: string[]): Promise<RunResult> {
