@@ -24,7 +24,7 @@ SDK=github.com/pulumi/pulumi/sdk/v3
 
 log() { printf '[%s] ensure-python-host: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
-ok() { [ -x "$FINAL/bin/$LH" ] && [ -x "$FINAL/bin/$LH-exec" ] && [ -x "$FINAL/venv/bin/python" ]; }
+ok() { [ -x "$FINAL/bin/$LH" ] && [ -x "$FINAL/bin/$LH-exec" ] && [ -f "$FINAL/venv/.complete" ]; }
 
 if ok; then echo "$FINAL"; exit 0; fi
 mkdir -p "$CACHE_ROOT"
@@ -63,13 +63,13 @@ dir=$(printf '%s\n' "$json" | sed -n 's/^\s*"Dir": "\(.*\)",\?$/\1/p')
   "$GO" build -trimpath -tags osusergo,grpcnotrace -o "$STAGE/bin/$LH" "$SDK/python/cmd/$LH" >&2
 ) || die "go build of $LH failed"
 install -m 755 "$dir/python/cmd/$LH-exec" "$STAGE/bin/$LH-exec"
-"$PYTHON" -m venv "$STAGE/venv" >&2 || die "$PYTHON -m venv failed"
-"$STAGE/venv/bin/pip" install -q --disable-pip-version-check "pulumi==$PY_VER" >&2 || die "pip install pulumi==$PY_VER failed"
-# the venv's scripts hold its path: build it in place
 rm -rf "$FINAL"
 mv "$STAGE" "$FINAL"
 trap 'rm -rf "$WORK"' EXIT
-"$FINAL/venv/bin/python" -m venv --upgrade "$FINAL/venv" >&2 || true
+# the venv's scripts hold its path: it is made where it stays
+"$PYTHON" -m venv "$FINAL/venv" >&2 || die "$PYTHON -m venv failed"
+"$FINAL/venv/bin/python" -m pip install -q --disable-pip-version-check "pulumi==$PY_VER" wheel >&2 || die "pip install pulumi==$PY_VER wheel failed"
 "$FINAL/venv/bin/python" -c "import pulumi" || die "the virtualenv cannot import pulumi"
+touch "$FINAL/venv/.complete"
 log "done in $(( $(date +%s) - START )) s: $FINAL"
 echo "$FINAL"
