@@ -1,6 +1,6 @@
 // The native provider from a Python program through the real engine: the Python language host
-// (scripts/ensure-python-host.sh: built from Go modules, `pulumi` from PyPI) runs a program that
-// declares the resources by type token (no generated SDK needed) against the simulator.
+// (scripts/ensure-python-host.sh: built from Go modules, `pulumi` from PyPI) runs a program written
+// against the generated Python SDK (scripts/gen-sdks.sh) against the simulator.
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -10,30 +10,23 @@ import { REPO_ROOT } from "../../scripts/engine/pulumi-cli";
 import { YamlHarness } from "./yaml-harness";
 
 const PROGRAM = `import json
+import re
 import pulumi
+import pulumi_nicsrs as nicsrs
 
 cfg = pulumi.Config()
-site = pulumi.CustomResource(
-    "nicsrs:index:Certificate",
+snake = lambda d: {re.sub("([A-Z])", r"_\\1", k).lower(): v for k, v in d.items()}
+site = nicsrs.Certificate(
     "site",
-    {
-        "productCode": "positivessl-multi-domain",
-        "domains": json.loads(cfg.require("domains")),
-        "administrator": json.loads(cfg.require("administrator")),
-        "status": None,
-        "privateKeyPem": None,
-        "certId": None,
-    },
+    product_code="positivessl-multi-domain",
+    domains=json.loads(cfg.require("domains")),
+    administrator=nicsrs.ContactArgs(**snake(json.loads(cfg.require("administrator")))),
 )
-validation = pulumi.CustomResource(
-    "nicsrs:index:CertificateValidation",
-    "site-validation",
-    {"certId": site.certId, "timeoutMinutes": 2, "status": None, "certificatePem": None},
-)
-pulumi.export("certId", site.certId)
-pulumi.export("privateKeyPem", site.privateKeyPem)
+validation = nicsrs.CertificateValidation("site-validation", cert_id=site.cert_id, timeout_minutes=2)
+pulumi.export("certId", site.cert_id)
+pulumi.export("privateKeyPem", site.private_key_pem)
 pulumi.export("status", validation.status)
-pulumi.export("certificatePem", validation.certificatePem)
+pulumi.export("certificatePem", validation.certificate_pem)
 `;
 
 /** The host directory (bin/, venv/), or undefined with the reason when this machine cannot build it. */
@@ -60,6 +53,12 @@ describe("e2e: native provider, Python program", function () {
       this.skip();
     }
     await h.start();
+    const sdks = join(h.root, "sdks");
+    execFileSync(join(REPO_ROOT, "scripts", "gen-sdks.sh"), [sdks], { stdio: ["ignore", "ignore", "inherit"] });
+    const site = join(sdks, "site-packages");
+    const pip = ["-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--disable-pip-version-check", "--target", site, join(sdks, "python")];
+    execFileSync(join(host.dir!, "venv", "bin", "python"), pip, { stdio: ["ignore", "ignore", "inherit"] });
+    h.extraEnv.PYTHONPATH = site;
     // The v3.68 host reads `virtualenv` from a flag today's CLI no longer passes: the venv's python goes first on PATH.
     h.extraPath.push(join(host.dir!, "venv", "bin"), join(host.dir!, "bin"));
     dir = h.project("native-python", "", "python", { "__main__.py": PROGRAM });

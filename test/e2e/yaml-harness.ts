@@ -44,7 +44,7 @@ export class YamlHarness {
 
   env(): Record<string, string> {
     const base = engineEnv(join(this.root, "state"));
-    return { ...base, PATH: [...this.extraPath, this.yamlBin, base.PATH].join(":"), NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" };
+    return { ...base, ...this.extraEnv, PATH: [...this.extraPath, this.yamlBin, base.PATH].join(":"), NICSRS_POLL_MIN_MS: "200", NICSRS_POLL_MAX_MS: "1000" };
   }
 
   /** Writes a project: Pulumi.yaml = header (name, runtime, plugin path) + `body` (resources, outputs …). */
@@ -57,8 +57,9 @@ export class YamlHarness {
     return dir;
   }
 
-  /** Directories put before the CLI's on PATH (e.g. another language host). */
+  /** Directories put before the CLI's on PATH (e.g. another language host), and more environment. */
   readonly extraPath: string[] = [];
+  readonly extraEnv: Record<string, string> = {};
 
   /** One CLI run (asynchronous: the simulator answers from this process). */
   pulumi(dir: string, args: string[]): Promise<RunResult> {
