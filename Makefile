@@ -7,7 +7,7 @@ export npm_config_update_notifier := false
 export npm_config_fund := false
 export npm_config_audit := false
 
-.PHONY: test demo bench build deps node system-packages pulumi-cli typecheck clean
+.PHONY: test demo bench build deps node system-packages pulumi-cli yaml-host typecheck clean
 
 node:
 	@scripts/ensure-node.sh
@@ -40,7 +40,11 @@ typecheck: build
 	@npm run -s typecheck
 	@scripts/typecheck-examples.sh
 
-test: typecheck system-packages pulumi-cli
+# The Pulumi YAML language host (built once from Go modules), for the native provider's engine tests.
+yaml-host:
+	@scripts/ensure-yaml-host.sh >/dev/null
+
+test: typecheck system-packages pulumi-cli yaml-host
 	@npm test -s
 
 demo: build system-packages pulumi-cli

@@ -1,0 +1,53 @@
+// The shape of a field table: one entry per input or output of a resource, with everything the
+// Pulumi package schema (and, once issue 11 lands, the dynamic providers) derive from it.
+// Pure data: no Pulumi, no zod.
+
+/** A field's type: a primitive, a list or string-keyed map of one, or one of the object types in ./object-types. */
+export type FieldType =
+  | "string"
+  | "integer"
+  | "number"
+  | "boolean"
+  | { readonly array: FieldType }
+  | { readonly map: FieldType }
+  | { readonly ref: string };
+
+export interface Field {
+  readonly type: FieldType;
+  readonly description: string;
+  /** The value the provider uses when the input is absent. */
+  readonly default?: string | number | boolean;
+  /** Allowed values of a string or number (told in the description and the schema). */
+  readonly allowed?: readonly (string | number)[];
+  readonly required?: true;
+  /** Stored encrypted in state; never shown in plain text. */
+  readonly secret?: true;
+  /** A change to this input replaces the resource (a new order). */
+  readonly replaceOnChanges?: true;
+  /** Never changes on an in-place update (the engine keeps its outputs known in preview). */
+  readonly stable?: true;
+  /** Matters only when the resource is created; later changes are kept in state and change nothing. */
+  readonly createOnly?: true;
+}
+
+export type Fields = Readonly<Record<string, Field>>;
+
+export interface ResourceTable<I extends Fields = Fields, O extends Fields = Fields> {
+  /** Pulumi type token of the native provider, e.g. "nicsrs:index:Certificate". */
+  readonly token: string;
+  readonly description: string;
+  readonly inputs: I;
+  readonly outputs: O;
+}
+
+export interface ObjectType {
+  readonly description: string;
+  readonly properties: Fields;
+}
+
+export const secretNames = (fields: Fields): string[] => Object.keys(fields).filter((k) => fields[k].secret);
+export const replaceNames = (fields: Fields): string[] => Object.keys(fields).filter((k) => fields[k].replaceOnChanges);
+export const stableNames = (fields: Fields): string[] => Object.keys(fields).filter((k) => fields[k].stable);
+export const requiredNames = (fields: Fields): string[] => Object.keys(fields).filter((k) => fields[k].required);
+export const defaultsOf = (fields: Fields): Record<string, string | number | boolean> =>
+  Object.fromEntries(Object.entries(fields).flatMap(([k, f]) => (f.default === undefined ? [] : [[k, f.default]])));

@@ -1,0 +1,46 @@
+// SmimeCertificate: inputs and outputs, read off provider/sectigo-smime-certificate.ts and
+// sectigo-smime-impl.ts (replace keys, secret key).
+import type { Field, ResourceTable } from "./field-table";
+import { ref } from "./object-types";
+
+const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
+
+const inputs = {
+  orderNumber: str("The S/MIME order's number. Give this or `collectionCode`.", { replaceOnChanges: true }),
+  collectionCode: str("The order's collection code (AutoApplyOrder showCollectionCode=Y). Give this or `orderNumber`.", { replaceOnChanges: true }),
+  email: str("The mailbox: common name and SAN of the generated CSR. Needed unless `csr` is given.", { replaceOnChanges: true }),
+  csr: str("Your own PKCS#10 CSR (PEM); no key is generated then.", { replaceOnChanges: true }),
+  key: { type: ref("Key"), description: "The key generated with the CSR (default RSA 2048).", replaceOnChanges: true },
+  waitTimeoutMinutes: { type: "number", description: "How long create waits for issuance, in minutes (at most 1440).", default: 60 },
+} as const satisfies Record<string, Field>;
+
+const outputs = {
+  orderNumber: str("The S/MIME order's number."),
+  collectionCode: str("The order's collection code."),
+  statusCode: {
+    type: "integer",
+    description: "2 / 1 issued, 0 being processed; negative: the last Sectigo code (-20 rejected, -21 revoked, -22 unpaid, -154 e-mail not verified).",
+    required: true,
+  },
+  status: str('"issued", "processing", "rejected", "revoked", "awaiting_payment", "awaiting_email_verification".', { required: true }),
+  statusMessage: str("Sectigo's message for a negative statusCode."),
+  csrSubmitted: { type: "boolean", description: "Whether Sectigo has the CSR.", required: true },
+  csrPem: str("The CSR submitted.", { required: true }),
+  privateKeyPem: str("PKCS#8; absent when you gave the CSR.", { secret: true }),
+  certificatePem: str("The certificate (PEM)."),
+  chainPem: str("The CA certificates, the leaf's issuer first, the root last."),
+  fullChainPem: str("Leaf followed by the chain."),
+  notBefore: str("ISO 8601."),
+  notAfter: str("ISO 8601."),
+  serialNumber: str("The certificate's serial number."),
+  sha256Fingerprint: str("SHA-256 fingerprint of the certificate."),
+  emails: { type: { array: "string" }, description: "The e-mail addresses in the certificate's SAN." },
+} as const satisfies Record<string, Field>;
+
+export const SECTIGO_SMIME_FIELDS = {
+  token: "nicsrs:sectigo:SmimeCertificate",
+  description:
+    "An S/MIME certificate for an order placed at Sectigo beforehand: the key and CSR are made locally (or the CSR is yours), the CSR is submitted once and the certificate collected until issued.",
+  inputs,
+  outputs,
+} as const satisfies ResourceTable;

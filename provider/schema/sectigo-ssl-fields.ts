@@ -1,0 +1,45 @@
+// SectigoSslCertificate: inputs and outputs, read off provider/sectigo-ssl-certificate.ts and
+// sectigo-ssl-impl.ts (replace on the order's identifiers).
+import type { Field, ResourceTable } from "./field-table";
+
+const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
+
+const inputs = {
+  orderNumber: str("Sectigo order number (a NicSRS `Certificate`'s `vendorId`). Give this or `certificateId`.", { replaceOnChanges: true }),
+  certificateId: str("Sectigo certificate ID (a NicSRS `Certificate`'s `vendorCertId`). Give this or `orderNumber`.", { replaceOnChanges: true }),
+  waitForIssuance: { type: "boolean", description: "Wait in create / update until the certificate is issued.", default: false },
+  waitTimeoutMinutes: { type: "number", description: "Limit for waitForIssuance, in minutes (at most 1440).", default: 60 },
+} as const satisfies Record<string, Field>;
+
+const outputs = {
+  orderNumber: str("Sectigo order number."),
+  certificateId: str("Sectigo certificate ID."),
+  statusCode: { type: "integer", description: "2 / 1 issued, 0 being processed; -20 rejected, -21 revoked, -22 awaiting payment.", required: true },
+  status: str('"issued", "processing", "rejected", "revoked" or "awaiting_payment".', { required: true }),
+  statusMessage: str("Sectigo's message for rejected / revoked / unpaid orders."),
+  certificateStatus: str('Sectigo\'s certificate status, e.g. "Awaiting Validation", "Issued", "Revoked".'),
+  validationStatus: str('e.g. "Complete", "Awaiting Legal Documents", "Awaiting Brand Validation".'),
+  fqdn: str("The order's common name."),
+  mdcDomainDetails: { type: { map: "string" }, description: "Multi-domain orders while processing: domain → VALIDATED / NOTVALIDATED / AWAITINGBRAND." },
+  statusDetails: {
+    type: { map: "integer" },
+    description: "csr, dcv, ovCallback, organizationValidation, freeDVUP, evClickThrough, brandVal → -1 n/a, 0 not completed, 1 completed, 2 in progress.",
+  },
+  caaStatus: str('CAA check: "Authorized", "Not Authorized", "Awaiting Completion", …'),
+  certificatePem: str("The end-entity certificate (PEM)."),
+  chainPem: str("The CA certificates, the leaf's issuer first, the root last."),
+  fullChainPem: str("Leaf followed by the chain."),
+  notBefore: str("ISO 8601."),
+  notAfter: str("ISO 8601."),
+  serialNumber: str("The certificate's serial number."),
+  sha256Fingerprint: str("SHA-256 fingerprint of the certificate."),
+  sans: { type: { array: "string" }, description: "The certificate's subject alternative names." },
+} as const satisfies Record<string, Field>;
+
+export const SECTIGO_SSL_FIELDS = {
+  token: "nicsrs:sectigo:SslCertificate",
+  description:
+    "Adopts an SSL order at Sectigo (for instance the one behind a NicSRS Certificate, whose `vendorId` is Sectigo's order number) and outputs its certificate.",
+  inputs,
+  outputs,
+} as const satisfies ResourceTable;

@@ -1,0 +1,45 @@
+// CertificateValidation: inputs and outputs, read off provider/certificate-validation.ts and
+// validation-impl.ts (default timeout, replace on certId).
+import type { Field, ResourceTable } from "./field-table";
+
+const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
+
+const inputs = {
+  certId: str("The certId of the certificate to wait for (a Certificate's `certId`; a reissue or renewal replaces this validation).", {
+    required: true,
+    replaceOnChanges: true,
+    stable: true,
+  }),
+  validationRecordFqdns: {
+    type: { array: "string" },
+    description: "FQDNs of the DCV records the program created; create fails at once when they miss one of the certificate's DNS DCV records.",
+  },
+  timeoutMinutes: { type: "number", description: "How long create waits, in minutes (more than 0, at most 1440).", default: 60 },
+} as const satisfies Record<string, Field>;
+
+const outputs = {
+  certId: str("The certId waited for.", { required: true }),
+  status: str("CA status at the last collect.", { required: true }),
+  validatedDomains: { type: { array: "string" }, description: "Domains the CA reported validated.", required: true },
+  certificatePem: str("The issued certificate (PEM).", { required: true }),
+  caCertificatePem: str("The CA chain (PEM)."),
+  fullChainPem: str("Leaf followed by the chain.", { required: true }),
+  privateKeyPem: str('Only when the CA generated the key (keySource "ca"); otherwise use Certificate.privateKeyPem.', { secret: true }),
+  pkcs12: str("Base64 PKCS#12 when the CA generated the key.", { secret: true }),
+  pkcs12Password: str("Password of pkcs12.", { secret: true }),
+  notBefore: str("Start of the certificate's validity (ISO 8601).", { required: true }),
+  notAfter: str("End of the certificate's validity (ISO 8601).", { required: true }),
+  serialNumber: str("The certificate's serial number.", { required: true }),
+  sha256Fingerprint: str("SHA-256 fingerprint of the certificate.", { required: true }),
+  subscriptionEndsAt: str("End of the paid subscription (the CA's dueDate)."),
+  validationRecordFqdns: { type: { array: "string" }, description: "The validationRecordFqdns input." },
+  timeoutMinutes: { type: "number", description: "The timeoutMinutes input." },
+} as const satisfies Record<string, Field>;
+
+export const VALIDATION_FIELDS = {
+  token: "nicsrs:index:CertificateValidation",
+  description:
+    "Waits (in create) until the certificate is issued, polling with backoff; outputs the issued material. Make it depend on the DNS records created from `Certificate.dcvRecords`.",
+  inputs,
+  outputs,
+} as const satisfies ResourceTable;
