@@ -27,6 +27,14 @@ export interface CertificateValidationArgs {
   validationRecordFqdns?: pulumi.Input<pulumi.Input<string>[]>;
   /** How long create waits, in minutes (more than 0, at most 1440). Default 60. */
   timeoutMinutes?: pulumi.Input<number>;
+  /** DNS pre-flight while waiting: each DCV record is looked up at its zone's authoritative servers. Default: config `nicsrs:dnsCheck` (on); false for split-horizon DNS the provider cannot see as the CA does. */
+  dnsPreflight?: pulumi.Input<boolean>;
+  /** Where DNS lookups start (walking NS delegation from there), e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]. Default: config `nicsrs:dnsResolvers`, else the system's resolvers. */
+  dnsResolvers?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Resolvers also asked, for the report only (what the world sees), e.g. ["8.8.8.8"]. */
+  dnsCheckResolvers?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Give up early when a record is still missing or wrong after this many minutes (more than 0, at most 1440). Default: timeoutMinutes. */
+  propagationTimeoutMinutes?: pulumi.Input<number>;
 }
 
 export const VALIDATION_SECRET_OUTPUTS = ["privateKeyPem", "pkcs12", "pkcs12Password"];
@@ -80,6 +88,10 @@ export class CertificateValidation extends pulumi.dynamic.Resource {
       certId,
       validationRecordFqdns: args.validationRecordFqdns,
       timeoutMinutes: args.timeoutMinutes,
+      dnsPreflight: args.dnsPreflight,
+      dnsResolvers: args.dnsResolvers,
+      dnsCheckResolvers: args.dnsCheckResolvers,
+      propagationTimeoutMinutes: args.propagationTimeoutMinutes,
     };
     for (const k of OUTPUT_NAMES) props[k] = undefined;
     super(

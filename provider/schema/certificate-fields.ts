@@ -42,6 +42,9 @@ const inputs = {
     replaceOnChanges: true,
     stable: true,
   }),
+  privateKeyFile: str(
+    "Absolute path of a file holding the private key (local keys): created with mode 0600 when absent, reused for reissues and renewals, never a Pulumi output (privateKeyPem stays empty).",
+  ),
   renewBeforeDays: { type: "integer", description: "Days before notAfter when reissue / renew is planned (1-90, at most half the lifetime).", default: 30 },
   waitForIssuance: { type: "boolean", description: "Wait in create / update until the certificate is issued (otherwise use CertificateValidation).", default: false },
   waitTimeoutMinutes: { type: "number", description: "Limit for waitForIssuance, in minutes (more than 0, at most 1440).", default: 60 },
@@ -77,6 +80,10 @@ const outputs = {
   placedAt: str("When the current order was placed."),
   renewalWindowOpensAt: str("When the renewal planner starts reissuing / renewing (from notAfter, or its estimate)."),
   previousCertIds: strList("certIds this resource's earlier orders had, oldest first."),
+  unclaimedCertIds: strList(
+    "Issued orders found under this resource's refId from a failed run whose inputs were edited since: kept at the CA (not cancelled automatically), and not touched by delete.",
+  ),
+  lastAction: str('What the last create/update did at the CA and whether it was paid, e.g. "new order (paid: positivessl, 1 year)", "free reissue inside the subscription".'),
   keyMismatch: { type: "boolean", description: "True when the issued certificate does not match the key in state (fixed by a reissue on the next up)." },
   productCode: str("The product code (input echo).", { required: true }),
   domains: strList("The domain names (input echo).", { required: true }),
@@ -92,4 +99,4 @@ export const CERTIFICATE_FIELDS = {
 } as const satisfies ResourceTable;
 
 /** Inputs the resource class adds itself (not user inputs): the stable half of the derived refId. */
-export const CERTIFICATE_HIDDEN_INPUTS = { refIdSeed: { stable: true, createOnly: true } } as const;
+export const CERTIFICATE_HIDDEN_INPUTS = { refIdSeed: { stable: true, createOnly: true }, orderGeneration: { createOnly: true } } as const;

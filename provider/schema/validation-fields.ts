@@ -15,6 +15,16 @@ const inputs = {
     description: "FQDNs of the DCV records the program created; create fails at once when they miss one of the certificate's DNS DCV records.",
   },
   timeoutMinutes: { type: "number", description: "How long create waits, in minutes (more than 0, at most 1440).", default: 60 },
+  dnsPreflight: {
+    type: "boolean",
+    description: "DNS pre-flight while waiting (each DCV record looked up at its zone's authoritative servers). Default: config nicsrs:dnsCheck (on); false for split-horizon DNS.",
+  },
+  dnsResolvers: { type: { array: "string" }, description: 'Where DNS lookups start (walking NS delegation), e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]. Default: config nicsrs:dnsResolvers, else the system\'s resolvers.' },
+  dnsCheckResolvers: { type: { array: "string" }, description: 'Resolvers also asked, for the report only, e.g. ["8.8.8.8"].' },
+  propagationTimeoutMinutes: {
+    type: "number",
+    description: "Give up early when a record is still missing or wrong after this many minutes (more than 0, at most 1440). Default: timeoutMinutes.",
+  },
 } as const satisfies Record<string, Field>;
 
 const outputs = {

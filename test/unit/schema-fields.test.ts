@@ -67,6 +67,7 @@ const CHANGED: Record<keyof typeof CERTIFICATE_FIELDS.inputs, unknown> = {
   csr: "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n",
   key: { algorithm: "ECDSA" },
   keySource: "ca",
+  privateKeyFile: "/var/lib/certs/site.key",
   renewBeforeDays: 20,
   waitForIssuance: true,
   waitTimeoutMinutes: 5,
