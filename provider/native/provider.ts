@@ -47,6 +47,8 @@ export function nativeProvider(version: string): Provider {
         const inputs: Props = { ...(news ?? {}) };
         if (r.token === "nicsrs:index:Certificate" && inputs.refIdSeed === undefined) inputs.refIdSeed = refIdSeedOf(urn);
         const result = await r.impl.check(plain(olds), plain(inputs));
+        // Keep the (possibly secret) inputs as sent, plus what check adds (Certificate's orderGeneration).
+        for (const [k, v] of Object.entries(result.inputs ?? {})) if (!(k in inputs)) inputs[k] = v;
         return { inputs, failures: result.failures ?? [] };
       }),
 

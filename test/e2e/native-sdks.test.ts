@@ -6,7 +6,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { VALIDATION_FIELDS } from "../../provider/schema/validation-fields";
 import { REPO_ROOT } from "../../scripts/engine/pulumi-cli";
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 const run = (cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) =>
   execFileSync(cmd, args, { encoding: "utf8", cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -45,7 +48,7 @@ describe("e2e: SDKs generated from the native provider's schema", function () {
     run(python, ["-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--disable-pip-version-check", "--target", target, join(out, "python")]);
     const seen = JSON.parse(run(python, ["-c", CHECK_PY], { env: { PYTHONPATH: target } }));
     for (const name of ["product_code", "domains", "administrator", "key_source", "delete_policy", "cert_id"]) assert.ok(seen.Certificate.includes(name), name);
-    assert.deepEqual([...seen.CertificateValidation].sort(), ["cert_id", "timeout_minutes", "validation_record_fqdns"]);
+    assert.deepEqual([...seen.CertificateValidation].sort(), Object.keys(VALIDATION_FIELDS.inputs).map(snakeCase).sort());
     assert.deepEqual([...seen.SslCertificate].sort(), ["certificate_id", "order_number", "wait_for_issuance", "wait_timeout_minutes"]);
     assert.ok(seen.SmimeCertificate.includes("collection_code"));
     assert.ok(seen.Provider.includes("api_token") && seen.Provider.includes("sectigo_login_password"));
