@@ -1,5 +1,8 @@
 // One call's time budget, all attempts and the waits between them included.
 
+/** A call's total time, all attempts and waits included, unless the caller sets another. */
+export const DEFAULT_BUDGET_MS = 60_000;
+
 /** An attempt is not started with less than this left of the budget. */
 export const MIN_ATTEMPT_MS = 100;
 

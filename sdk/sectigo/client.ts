@@ -4,8 +4,8 @@
 import type { Dispatcher } from "undici";
 import type { SectigoEndpoint } from "./codes";
 import { SectigoApiError, SectigoArgumentError, SectigoResponseError, SectigoTransportError } from "./errors";
-import { DEFAULT_BUDGET_MS, DEFAULT_RETRY, httpFailure, isRetryable, postForm, type RetryOptions } from "./http";
-import { backoffDelayMs, makeRedactor, resolveRetryPolicy, sleep, TimeBudget, type RetryPolicy } from "../http";
+import { DEFAULT_RETRY, httpFailure, isRetryable, postForm, type RetryOptions } from "./http";
+import { backoffDelayMs, DEFAULT_BUDGET_MS, makeRedactor, resolveRetryPolicy, sleep, TimeBudget, type RetryPolicy } from "../http";
 import { parseSectigoResponse } from "./parse";
 import { accountKey, runExclusive } from "./queue";
 import {

@@ -68,5 +68,4 @@ export function isRetryable(e: unknown): boolean {
   return e instanceof SectigoResponseError && e.httpStatus !== undefined && (e.httpStatus >= 500 || e.httpStatus === 429);
 }
 
-/** A call's total time, all attempts and waits included. */
-export const DEFAULT_BUDGET_MS = 60_000;
+export { DEFAULT_BUDGET_MS } from "../http";
