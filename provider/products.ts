@@ -1,8 +1,12 @@
 // What `check` knows about products without asking the CA (check and preview make no CA call).
 // Known codes get exact limits; any other code is accepted, its validation type guessed from the
-// code (`…-ov…` / `…-ev…`), and the CA has the last word at create.
+// code (`…-ov…` / `…-ev…`), and the CA has the last word at create. The table itself is
+// sdk/nicsrs/products.ts, shared with the simulator's catalogue.
+import type { CaaBrand } from "../sdk/dns/caa-issuers";
+import { findProductSpec } from "../sdk/nicsrs/products";
+import type { ValidationType } from "../sdk/nicsrs/wire-types";
 
-export type ValidationType = "DV" | "OV" | "EV";
+export type { ValidationType };
 
 export interface ProductFacts {
   code: string;
@@ -12,23 +16,17 @@ export interface ProductFacts {
   wildcard?: boolean;
   years?: number[];
   /** Sectigo products take `uniqueValue` and the CSR-hash DCV methods. */
-  vendor?: "Sectigo" | "DigiCert";
-  /** false when the code is not in the table below (limits unknown). */
+  vendor?: CaaBrand;
+  /** false when the code is not in sdk/nicsrs/products.ts (limits unknown). */
   known: boolean;
 }
 
-const KNOWN: Omit<ProductFacts, "known">[] = [
-  { code: "positivessl", validationType: "DV", maxDomains: 1, wildcard: false, years: [1, 2, 3, 4, 5, 6], vendor: "Sectigo" },
-  { code: "positivessl-multi-domain", validationType: "DV", maxDomains: 250, wildcard: false, years: [1, 2, 3, 4, 5, 6], vendor: "Sectigo" },
-  { code: "positivessl-wildcard", validationType: "DV", maxDomains: 1, wildcard: true, years: [1, 2, 3, 4, 5, 6], vendor: "Sectigo" },
-  { code: "sectigo-ov", validationType: "OV", maxDomains: 1, wildcard: false, years: [1, 2, 3, 4, 5], vendor: "Sectigo" },
-  { code: "sectigo-ev", validationType: "EV", maxDomains: 1, wildcard: false, years: [1, 2], vendor: "Sectigo" },
-  { code: "rapidssl-standard-dv", validationType: "DV", maxDomains: 1, wildcard: false, years: [1, 2, 3], vendor: "DigiCert" },
-];
-
 export function productFacts(code: string): ProductFacts {
-  const known = KNOWN.find((p) => p.code === code.trim().toLowerCase());
-  if (known) return { ...known, known: true };
+  const spec = findProductSpec(code);
+  if (spec) {
+    const { code: known, validationType, maxDomains, wildcard, years, vendor } = spec;
+    return { code: known, validationType, maxDomains, wildcard, years: [...years], vendor, known: true };
+  }
   const tokens = code.toLowerCase().split(/[^a-z0-9]+/);
   const validationType: ValidationType = tokens.includes("ev") ? "EV" : tokens.includes("ov") ? "OV" : "DV";
   return { code, validationType, known: false };

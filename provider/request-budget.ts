@@ -2,9 +2,11 @@
 // `nicsrs:requestBudgetSeconds` (also used for Sectigo calls), else the environment variable
 // NICSRS_REQUEST_BUDGET_SECONDS, else 60 s. Each attempt keeps its own timeout (30 s), cut to what
 // is left. Waits for issuance are not one request: they poll to their own deadline.
+import { DEFAULT_BUDGET_MS } from "../sdk/http";
+
 export const CONFIG_BUDGET = "nicsrs:requestBudgetSeconds";
 export const ENV_BUDGET = "NICSRS_REQUEST_BUDGET_SECONDS";
-export const DEFAULT_BUDGET_SECONDS = 60;
+export const DEFAULT_BUDGET_SECONDS = DEFAULT_BUDGET_MS / 1000;
 /** At most a day: a budget is a bound, not a way to wait for issuance. */
 export const MAX_BUDGET_SECONDS = 86_400;
 

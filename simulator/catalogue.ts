@@ -1,3 +1,5 @@
+import type { CaaBrand } from "../sdk/dns/caa-issuers";
+import { PRODUCTS } from "../sdk/nicsrs/products";
 import type { ValidationType } from "../sdk/nicsrs/wire-types";
 
 export type DcvStyle = "sectigo-csr-hash" | "digicert-random-token";
@@ -20,15 +22,24 @@ export interface CatalogueProduct {
   dcvStyle: DcvStyle;
 }
 
-/** The products the simulator sells (prices per year, in the account's currency). */
-export const CATALOGUE: readonly CatalogueProduct[] = [
-  { code: "positivessl", name: "Sectigo PositiveSSL", vendor: "Sectigo", validationType: "DV", maxDomains: 1, wildcard: false, years: [1, 2, 3, 4, 5, 6], price: 7.99, dcvStyle: "sectigo-csr-hash" },
-  { code: "positivessl-multi-domain", name: "Sectigo PositiveSSL Multi-Domain", vendor: "Sectigo", validationType: "DV", maxDomains: 250, wildcard: false, years: [1, 2, 3, 4, 5, 6], price: 29.99, sanPrice: 0, dcvStyle: "sectigo-csr-hash" },
-  { code: "positivessl-wildcard", name: "Sectigo PositiveSSL Wildcard", vendor: "Sectigo", validationType: "DV", maxDomains: 1, wildcard: true, years: [1, 2, 3, 4, 5, 6], price: 69.99, dcvStyle: "sectigo-csr-hash" },
-  { code: "sectigo-ov", name: "Sectigo OV SSL", vendor: "Sectigo", validationType: "OV", maxDomains: 1, wildcard: false, years: [1, 2, 3, 4, 5], price: 49.99, dcvStyle: "sectigo-csr-hash" },
-  { code: "sectigo-ev", name: "Sectigo EV SSL", vendor: "Sectigo", validationType: "EV", maxDomains: 1, wildcard: false, years: [1, 2], price: 99.99, dcvStyle: "sectigo-csr-hash" },
-  { code: "rapidssl-standard-dv", name: "RapidSSL Standard DV", vendor: "DigiCert", validationType: "DV", maxDomains: 1, wildcard: false, years: [1, 2, 3], price: 12.99, dcvStyle: "digicert-random-token" },
-];
+/** What the simulator charges per year (and per extra domain), in the account's currency. */
+const PRICES: Record<string, { price: number; sanPrice?: number }> = {
+  positivessl: { price: 7.99 },
+  "positivessl-multi-domain": { price: 29.99, sanPrice: 0 },
+  "positivessl-wildcard": { price: 69.99 },
+  "sectigo-ov": { price: 49.99 },
+  "sectigo-ev": { price: 99.99 },
+  "rapidssl-standard-dv": { price: 12.99 },
+};
+
+const DCV_STYLES: Record<CaaBrand, DcvStyle> = { Sectigo: "sectigo-csr-hash", DigiCert: "digicert-random-token" };
+
+/** The products the simulator sells: the package's product facts (sdk/nicsrs/products.ts) with prices. */
+export const CATALOGUE: readonly CatalogueProduct[] = PRODUCTS.map((p) => {
+  const price = PRICES[p.code];
+  if (!price) throw new Error(`simulator catalogue: no price for product ${p.code}`);
+  return { ...p, years: [...p.years], ...price, dcvStyle: DCV_STYLES[p.vendor] };
+});
 
 export function findProduct(code: string): CatalogueProduct | undefined {
   return CATALOGUE.find((p) => p.code === code);

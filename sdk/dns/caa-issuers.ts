@@ -1,5 +1,5 @@
 // The issuer domain names each CA recognises in CAA `issue` / `issuewild` (from the CAs' published
-// CAA pages). A product's brand (provider/products.ts `vendor`) picks the list.
+// CAA pages). A product's brand (sdk/nicsrs/products.ts `vendor`) picks the list.
 export type CaaBrand = "Sectigo" | "DigiCert";
 
 export const CAA_ISSUERS: Record<CaaBrand, readonly string[]> = {

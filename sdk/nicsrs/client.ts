@@ -32,6 +32,7 @@ import {
   flattenWireErrors,
 } from "./errors";
 import { Transport, type Reply } from "./transport";
+import { DEFAULT_BUDGET_MS } from "../http";
 import { realSleep, resolveRetryPolicy, withReadRetries, type RetryOptions, type RetryPolicy } from "./retry";
 import { emptyDcvRecords, normalizeDcv, stripWildcard } from "./dcv";
 import { toCertRef, toCollectResult, toOrderResult, toProduct } from "./normalize";
@@ -80,7 +81,7 @@ type ReissueFields = Parameters<typeof reissueWireBody>[0];
 
 export const DEFAULT_BASE_URL = "https://portal.nicsrs.com";
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_BUDGET_MS = 60_000;
+export { DEFAULT_BUDGET_MS } from "../http";
 
 export function generateRefId(): string {
   return `nicsrs-${randomBytes(12).toString("hex")}`;

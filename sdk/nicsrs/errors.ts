@@ -114,13 +114,3 @@ export function apiErrorFromEnvelope(endpoint: string, env: Envelope, redact: (s
   if (msg && !messages.includes(msg)) messages.push(msg);
   return new NicSrsApiError(endpoint, env.code, messages, msg);
 }
-
-/** Replaces every occurrence of the secret (raw, JSON-escaped, URL-encoded) with `[REDACTED]`. */
-export function makeRedactor(secret: string): (text: string) => string {
-  const forms = [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])].filter((f) => f.length > 0);
-  return (text) => {
-    let out = text;
-    for (const f of forms) out = out.split(f).join("[REDACTED]");
-    return out;
-  };
-}

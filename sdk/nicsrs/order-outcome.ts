@@ -8,6 +8,7 @@ export const REFUSAL_CODES: readonly number[] = [-1, -3, -4, -6, 400];
 
 export function provesRefusal(err: NicSrsError): boolean {
   if (err instanceof NicSrsApiError) return REFUSAL_CODES.includes(err.code);
+  // Never sent: only connect-phase failures (sdk/http/never-sent.ts, shared with the Sectigo client).
   if (err instanceof NicSrsTransportError) return !err.mayHaveReachedServer;
   // A 4xx without a NicSRS envelope (wrong URL, proxy refusal, 429) was turned away unprocessed.
   if (err instanceof NicSrsResponseError) return err.httpStatus >= 400 && err.httpStatus < 500;

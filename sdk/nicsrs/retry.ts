@@ -1,20 +1,8 @@
 // Retry policy for reads (collect, getCertByRefId, productList). Mutations never come here.
 import { NicSrsError, NicSrsResponseError, NicSrsTransportError } from "./errors";
+import { backoffDelayMs, resolveRetryPolicy as resolveSharedPolicy, sleep, TimeBudget, type RetryOptions, type RetryPolicy } from "../http";
 
-export interface RetryOptions {
-  /** Retries after the first attempt. Default 4. */
-  retries?: number;
-  /** Floor of every backoff delay, and the base of the exponential. Default 500 ms. */
-  minDelayMs?: number;
-  /** Ceiling of every delay, Retry-After included. Default 10 s. */
-  maxDelayMs?: number;
-}
-
-export interface RetryPolicy {
-  retries: number;
-  minDelayMs: number;
-  maxDelayMs: number;
-}
+export { backoffDelayMs, MIN_ATTEMPT_MS, type RetryOptions, type RetryPolicy } from "../http";
 
 export interface RetryEnv {
   sleep: (ms: number) => Promise<void>;
@@ -25,25 +13,11 @@ export interface RetryEnv {
   now?: () => number;
 }
 
-/** An attempt is not started with less than this left of the budget. */
-export const MIN_ATTEMPT_MS = 100;
-
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, minDelayMs: 500, maxDelayMs: 10_000 };
 
+/** Defaults: 4 retries, 500 ms floor, 10 s ceiling. */
 export function resolveRetryPolicy(opts: RetryOptions | undefined): RetryPolicy {
-  const retries = Math.max(0, Math.floor(opts?.retries ?? DEFAULT_RETRY.retries));
-  const minDelayMs = Math.max(0, opts?.minDelayMs ?? DEFAULT_RETRY.minDelayMs);
-  const maxDelayMs = Math.max(minDelayMs, opts?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs);
-  return { retries, minDelayMs, maxDelayMs };
-}
-
-/**
- * Exponential backoff with full jitter above a floor: retry n (0-based) waits a uniform
- * random time in [min, min(max, min·2^(n+1))].
- */
-export function backoffDelayMs(retry: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** (retry + 1));
-  return Math.round(policy.minDelayMs + random() * (ceiling - policy.minDelayMs));
+  return resolveSharedPolicy(opts, DEFAULT_RETRY);
 }
 
 /** Retry-After as delta-seconds or an HTTP date, in ms from `nowMs`; undefined when absent or unreadable. */
@@ -81,12 +55,10 @@ export async function withReadRetries<T>(
   policy: RetryPolicy,
   env: RetryEnv,
 ): Promise<T> {
-  const now = env.now ?? Date.now;
-  const started = now();
-  const deadline = env.budgetMs !== undefined ? started + env.budgetMs : Infinity;
+  const budget = new TimeBudget(env.budgetMs, env.now ?? Date.now);
   for (let n = 1; ; n++) {
     try {
-      return await attempt(n, deadline - now());
+      return await attempt(n, budget.msLeft);
     } catch (err) {
       if (!isRetryableRead(err)) throw err;
       if (n > policy.retries) {
@@ -94,10 +66,8 @@ export async function withReadRetries<T>(
         throw err;
       }
       const delay = nextDelayMs(err, n - 1, policy, env.random);
-      if (deadline - now() - delay < MIN_ATTEMPT_MS) {
-        if (err instanceof NicSrsError) {
-          err.annotate(`(gave up after ${n} attempt${n === 1 ? "" : "s"} in ${((now() - started) / 1000).toFixed(1)} s: the time budget of ${formatSeconds(env.budgetMs!)} for this request is spent)`);
-        }
+      if (!budget.allows(delay)) {
+        if (err instanceof NicSrsError) err.annotate(budget.spent(n));
         throw err;
       }
       await env.sleep(delay);
@@ -105,6 +75,4 @@ export async function withReadRetries<T>(
   }
 }
 
-const formatSeconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-
-export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const realSleep = sleep;

@@ -16,18 +16,20 @@ export function blank<S extends z.ZodType>(schema: S) {
   return z.preprocess((v) => (isBlank(v) ? undefined : v), schema.optional());
 }
 
+/** @internal A JSON-encoded value decoded; text that is not JSON comes back as it was (the schema then says why). */
+export function parsedOrSame(v: string): unknown {
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
 /** @internal An optional object where null, "", `[]` (PHP's empty object) and a JSON string are tolerated. */
 export function blankObject<S extends z.ZodType>(schema: S) {
   return z.preprocess((v) => {
     if (isBlank(v) || (Array.isArray(v) && v.length === 0)) return undefined;
-    if (typeof v === "string" && /^\s*[[{]/.test(v)) {
-      try {
-        return JSON.parse(v) as unknown;
-      } catch {
-        return v;
-      }
-    }
-    return v;
+    return typeof v === "string" && /^\s*[[{]/.test(v) ? parsedOrSame(v) : v;
   }, schema.optional());
 }
 

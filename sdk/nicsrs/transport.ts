@@ -2,7 +2,8 @@
 // Knows nothing about retries or endpoints' meanings.
 import { Agent, request, type Dispatcher } from "undici";
 import { EnvelopeSchema, type Envelope } from "./wire";
-import { NicSrsResponseError, NicSrsTransportError, makeRedactor } from "./errors";
+import { NicSrsResponseError, NicSrsTransportError } from "./errors";
+import { errorCode, makeRedactor, NEVER_SENT_CODES, provesNeverSent } from "../http";
 import { parseRetryAfter } from "./retry";
 
 export const EXCERPT_MAX = 300;
@@ -21,38 +22,8 @@ export interface Reply {
   httpStatus: number;
 }
 
-/** Error codes meaning the request never left: nothing can have reached the server. */
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EAI_FAIL",
-  "EAI_NODATA",
-  "EAI_NONAME",
-  "ENETUNREACH",
-  "ENETDOWN",
-  "EHOSTUNREACH",
-  "EHOSTDOWN",
-  "EADDRNOTAVAIL",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_INVALID_ARG",
-  "UND_ERR_CLOSED",
-  "UND_ERR_DESTROYED",
-  "UND_MOCK_ERR_MOCK_NOT_MATCHED",
-  "ERR_INVALID_URL",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-  "CERT_HAS_EXPIRED",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-]);
-
+/** Failures that may come after sending; the never-sent ones are described in NEVER_SENT_CODES. */
 const DESCRIPTIONS: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "host name not found",
-  EAI_AGAIN: "DNS lookup failed",
-  UND_ERR_CONNECT_TIMEOUT: "timed out connecting",
   ECONNRESET: "connection reset",
   EPIPE: "connection closed while sending",
   UND_ERR_SOCKET: "connection closed by the server",
@@ -62,16 +33,6 @@ const DESCRIPTIONS: Record<string, string> = {
   AbortError: "aborted",
   UND_ERR_ABORTED: "aborted",
 };
-
-function errorCode(err: unknown): string {
-  if (!(err instanceof Error) && (typeof err !== "object" || err === null)) return "UNKNOWN";
-  const e = err as { code?: unknown; name?: unknown; errors?: unknown };
-  if (typeof e.code === "string" && e.code) return e.code;
-  // Happy-eyeballs connects fail with an AggregateError holding one error per address.
-  if (Array.isArray(e.errors) && e.errors.length > 0) return errorCode(e.errors[0]);
-  if (e.name === "TimeoutError" || e.name === "AbortError") return e.name;
-  return typeof e.name === "string" ? e.name : "UNKNOWN";
-}
 
 /** Normalizes `https://host/prefix/` → `https://host/prefix` (throws on a non-http URL). */
 export function normalizeBaseUrl(baseUrl: string): string {
@@ -92,7 +53,7 @@ export class Transport {
 
   constructor(opts: TransportOptions) {
     this.#token = opts.apiToken;
-    this.#redact = makeRedactor(opts.apiToken);
+    this.#redact = makeRedactor([opts.apiToken]);
     this.#base = normalizeBaseUrl(opts.baseUrl);
     this.#timeoutMs = opts.timeoutMs;
     this.#ownsDispatcher = !opts.dispatcher;
@@ -187,8 +148,8 @@ export class Transport {
 
   #transportError(endpoint: string, err: unknown, afterHeaders = false, timeoutMs = this.#timeoutMs): NicSrsTransportError {
     const code = errorCode(err);
-    const reached = afterHeaders || !NOT_SENT_CODES.has(code);
-    const what = DESCRIPTIONS[code] ?? "request failed";
+    const reached = afterHeaders || !provesNeverSent(err);
+    const what = DESCRIPTIONS[code] ?? NEVER_SENT_CODES.get(code) ?? "request failed";
     const raw = err instanceof Error ? err.message : String(err);
     const timedOut = code === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" ? ` after ${timeoutMs} ms` : "";
     const message = this.#redact(

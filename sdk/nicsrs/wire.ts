@@ -5,7 +5,7 @@
 // against them at the bottom of this file, and are marked @internal so that no published .d.ts
 // reaches zod.
 import { z } from "zod";
-import { blank, blankObject, flag, lenientList, lenientRecord, optNumber, optRaw, optText, requiredId, tolerantObject } from "./tolerant";
+import { blank, blankObject, flag, lenientList, lenientRecord, optNumber, optRaw, optText, parsedOrSame, requiredId, tolerantObject } from "./tolerant";
 import {
   CERT_STATUSES,
   DCV_METHODS,
@@ -98,14 +98,7 @@ export const DomainInfoSchema = z.object({
 export const UniqueValueSchema = z.string().regex(/^[a-zA-Z0-9]{1,20}$/, "1-20 characters from a-z, A-Z, 0-9");
 
 /** @internal `domainInfo`: a list, or a JSON-encoded list (how PHP clients send it outside `params`). */
-export const DomainInfoListSchema = z.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  try {
-    return JSON.parse(v) as unknown;
-  } catch {
-    return v;
-  }
-}, z.array(DomainInfoSchema).min(1));
+export const DomainInfoListSchema = z.preprocess((v) => (typeof v === "string" ? parsedOrSame(v) : v), z.array(DomainInfoSchema).min(1));
 
 /** @internal Absent, null and "" optional fields mean "not given" (public clients send all three). */
 export const OrderParamsSchema = z.object({
@@ -147,22 +140,32 @@ export const RenewRequestSchema = z.object({
   params: OrderParamsSchema,
 });
 
-const ReissueParamsSchema = z.strictObject({
+/** What a reissue changes: the new CSR and domains (inside `params`, or top level for the WHMCS module). */
+const reissueFields = {
   csr: blank(z.string()),
   uniqueValue: blank(UniqueValueSchema),
   server: blank(z.string()),
   domainInfo: blank(DomainInfoListSchema),
+};
+
+const ReissueParamsSchema = z.strictObject({
+  ...reissueFields,
   organizationInfo: blankObject(OrganizationInfoSchema),
 });
+
+/** Which order is reissued, why, and the idempotency key. */
+const reissueTarget = {
+  certId: idText,
+  reason: blank(z.string()),
+  refId: blank(RefIdSchema),
+};
 
 /**
  * @internal What a caller of the client gives for a reissue (`params` holds the new CSR and
  * domains); the client sends it in the wire shapes below.
  */
 export const ReissueInputSchema = z.object({
-  certId: idText,
-  reason: blank(z.string()),
-  refId: blank(RefIdSchema),
+  ...reissueTarget,
   params: blankObject(ReissueParamsSchema),
 });
 
@@ -173,31 +176,24 @@ export const ReissueInputSchema = z.object({
  */
 export const ReissueRequestSchema = z.strictObject({
   api_token: z.string().optional(),
-  certId: idText,
-  reason: blank(z.string()),
-  refId: blank(RefIdSchema),
-  csr: blank(z.string()),
-  uniqueValue: blank(UniqueValueSchema),
-  server: blank(z.string()),
-  domainInfo: blank(DomainInfoListSchema),
+  ...reissueTarget,
+  ...reissueFields,
   params: blankObject(ReissueParamsSchema),
 });
 
 /** @internal `/ssl/replace` (the older NicSRS module's reissue): `certId` + `params{csr, domainInfo, organizationInfo}`. */
 export const ReplaceRequestSchema = z.strictObject({
   api_token: z.string().optional(),
-  certId: idText,
-  reason: blank(z.string()),
-  refId: blank(RefIdSchema),
+  ...reissueTarget,
   params: ReissueParamsSchema,
 });
 
 /** @internal */
 export const CertIdRequestSchema = z.object({ certId: idText });
-/** @internal */
+/** @internal `cancel` and `revoke` take the same body. */
 export const CancelRequestSchema = z.object({ certId: idText, reason: blank(z.string()) });
 /** @internal */
-export const RevokeRequestSchema = z.object({ certId: idText, reason: blank(z.string()) });
+export const RevokeRequestSchema = CancelRequestSchema;
 /** @internal */
 export const GetCertByRefIdRequestSchema = z.object({ refId: RefIdSchema });
 /** @internal */

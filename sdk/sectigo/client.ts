@@ -3,8 +3,9 @@
 // failures, and a CSR submission is never repeated unless it certainly never left the process.
 import type { Dispatcher } from "undici";
 import type { SectigoEndpoint } from "./codes";
-import { SectigoApiError, SectigoArgumentError, SectigoResponseError, SectigoTransportError, redact } from "./errors";
-import { backoffMs, DEFAULT_BUDGET_MS, httpFailure, isRetryable, postForm, sleep, TimeBudget, type RetryOptions } from "./http";
+import { SectigoApiError, SectigoArgumentError, SectigoResponseError, SectigoTransportError } from "./errors";
+import { DEFAULT_RETRY, httpFailure, isRetryable, postForm, type RetryOptions } from "./http";
+import { backoffDelayMs, DEFAULT_BUDGET_MS, makeRedactor, resolveRetryPolicy, sleep, TimeBudget, type RetryPolicy } from "../http";
 import { parseSectigoResponse } from "./parse";
 import { accountKey, runExclusive } from "./queue";
 import {
@@ -50,7 +51,8 @@ export class SectigoClient {
   readonly timeoutMs: number;
   readonly budgetMs: number;
   readonly #loginPassword?: string;
-  readonly #retry: Required<RetryOptions>;
+  readonly #redact: (text: string) => string;
+  readonly #retry: RetryPolicy;
   readonly #dispatcher?: Dispatcher;
   readonly #logger?: (line: string) => void;
 
@@ -64,10 +66,11 @@ export class SectigoClient {
     if (issues.length) throw new SectigoArgumentError(undefined, issues);
     this.loginName = o.loginName;
     this.#loginPassword = o.loginPassword;
+    this.#redact = makeRedactor([o.loginPassword], "***");
     this.baseUrl = (o.baseUrl ?? SECTIGO_DEFAULT_BASE_URL).replace(/\/+$/, "");
     this.timeoutMs = o.timeoutMs ?? 30_000;
     this.budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
-    this.#retry = { retries: o.retry?.retries ?? 3, minDelayMs: o.retry?.minDelayMs ?? 500, maxDelayMs: o.retry?.maxDelayMs ?? 8_000 };
+    this.#retry = resolveRetryPolicy(o.retry, DEFAULT_RETRY);
     this.#dispatcher = o.dispatcher;
     this.#logger = o.logger;
   }
@@ -123,7 +126,7 @@ export class SectigoClient {
         const safeToRepeat = !c.mutation || (err instanceof SectigoTransportError && !err.mayHaveReachedServer);
         this.#log(`${c.endpoint} ${c.label} attempt ${attempt + 1} failed after ${Date.now() - started} ms: ${err.message}`);
         if (!safeToRepeat || !isRetryable(err) || attempt >= this.#retry.retries) throw err;
-        const delay = backoffMs(attempt, this.#retry);
+        const delay = backoffDelayMs(attempt, this.#retry);
         if (!budget.allows(delay)) {
           err.message = `${err.message} ${budget.spent(attempt + 1)}`;
           throw err;
@@ -148,17 +151,18 @@ export class SectigoClient {
 
   /** Errors never carry the password, even if a server echoed it into a page. */
   #scrub(e: unknown): Error {
-    const secrets = [this.#loginPassword];
-    if (e instanceof SectigoResponseError) return new SectigoResponseError(redact(e.reason, secrets), redact(e.excerpt, secrets), e.endpoint, e.httpStatus);
-    if (e instanceof SectigoApiError) return new SectigoApiError(e.endpoint as SectigoEndpoint, e.code, redact(e.errorMessage, secrets));
+    const redact = this.#redact;
+    if (e instanceof SectigoResponseError) return new SectigoResponseError(redact(e.reason), redact(e.excerpt), e.endpoint, e.httpStatus);
+    if (e instanceof SectigoApiError) return new SectigoApiError(e.endpoint as SectigoEndpoint, e.code, redact(e.errorMessage));
     if (e instanceof Error) {
-      if (this.#loginPassword && e.message.includes(this.#loginPassword)) e.message = redact(e.message, secrets);
+      const scrubbed = redact(e.message);
+      if (scrubbed !== e.message) e.message = scrubbed;
       return e;
     }
-    return new Error(redact(String(e), secrets));
+    return new Error(redact(String(e)));
   }
 
   #log(line: string): void {
-    this.#logger?.(redact(line, [this.#loginPassword]));
+    this.#logger?.(this.#redact(line));
   }
 }

@@ -1,5 +1,5 @@
 // Typed errors. None of them ever carries the login password: messages are built from
-// endpoint names, codes and server text only, and server excerpts pass through `redact`.
+// endpoint names, codes and server text only, and the client scrubs them (sdk/http/redact.ts).
 import { describeStatusCode, documentedMessage, type SectigoEndpoint } from "./codes";
 
 export class SectigoError extends Error {
@@ -76,16 +76,4 @@ export function excerptOf(body: string | Uint8Array, max = 120): string {
   const text = typeof body === "string" ? body : Buffer.from(body.subarray(0, max * 4)).toString("latin1");
   // eslint-disable-next-line no-control-regex
   return text.slice(0, max).replace(/[\x00-\x08\x0b-\x1f\x7f-\xff]/g, "?");
-}
-
-/** Replaces every occurrence of the secrets (raw and URL-encoded) in a text. */
-export function redact(text: string, secrets: (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (!s) continue;
-    for (const form of new Set([s, encodeURIComponent(s), new URLSearchParams({ s }).toString().slice(2)])) {
-      out = out.split(form).join("***");
-    }
-  }
-  return out;
 }

@@ -139,9 +139,10 @@ export interface ResponseContext {
   showStatusDetails: boolean;
 }
 
-export function collectSslContext(r: ParsedCollectSslRequest): ResponseContext {
+/** The context for `endpoint`, defaults filled: individually encoded Base64, newline format, no extras. */
+function responseContext(endpoint: SectigoEndpoint, r: Partial<Omit<ResponseContext, "endpoint">> & Pick<ResponseContext, "queryType">): ResponseContext {
   return {
-    endpoint: "CollectSSL",
+    endpoint,
     queryType: r.queryType,
     responseType: r.responseType ?? 3,
     responseEncoding: r.responseEncoding ?? 0,
@@ -155,20 +156,14 @@ export function collectSslContext(r: ParsedCollectSslRequest): ResponseContext {
   };
 }
 
+export function collectSslContext(r: ParsedCollectSslRequest): ResponseContext {
+  return responseContext("CollectSSL", r);
+}
+
+/** S/MIME answers have no format or detail flags: only what SmimeFields can ask for. */
 export function smimeContext(r: ParsedSmimeRequest): ResponseContext {
-  return {
-    endpoint: "RequestAndCollectSMIME",
-    queryType: r.queryType,
-    responseType: r.responseType ?? 3,
-    responseEncoding: r.responseEncoding ?? 0,
-    responseFormat: 0,
-    showValidityPeriod: r.showValidityPeriod ?? false,
-    showFQDN: false,
-    showExtStatus: false,
-    showMDCDomainDetails: false,
-    showMDCDomainDetails2: false,
-    showStatusDetails: false,
-  };
+  const { queryType, responseType, responseEncoding, showValidityPeriod } = r;
+  return responseContext("RequestAndCollectSMIME", { queryType, responseType, responseEncoding, showValidityPeriod });
 }
 
 /** Form fields in a stable order; booleans become Y/N, absent values are left out. */

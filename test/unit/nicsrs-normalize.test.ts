@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { wireDateToIso } from "../../sdk/nicsrs/dates";
 import { normalizeCertStatus, normalizeStepStatus, toCollectResult } from "../../sdk/nicsrs/normalize";
-import { flattenWireErrors, makeRedactor } from "../../sdk/nicsrs/errors";
+import { flattenWireErrors } from "../../sdk/nicsrs/errors";
+import { makeRedactor } from "../../sdk/http";
 
 describe("nicsrs normalization", () => {
   describe("wireDateToIso", () => {
@@ -111,7 +112,7 @@ describe("nicsrs normalization", () => {
   });
 
   it("makeRedactor removes raw, JSON-escaped and URL-encoded forms", () => {
-    const r = makeRedactor('tok"en/+=');
+    const r = makeRedactor(['tok"en/+=']);
     assert.equal(r('a tok"en/+= b tok\\"en/+= c tok%22en%2F%2B%3D'), "a [REDACTED] b [REDACTED] c [REDACTED]");
   });
 });

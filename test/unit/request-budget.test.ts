@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { NicSrsClient, NicSrsTransportError } from "../../sdk/nicsrs";
 import { withReadRetries, resolveRetryPolicy } from "../../sdk/nicsrs/retry";
 import { SectigoClient } from "../../sdk/sectigo";
-import { TimeBudget } from "../../sdk/sectigo/http";
+import { TimeBudget } from "../../sdk/http";
 import { CONFIG_BUDGET, configureBudget, ENV_BUDGET, requestBudgetMs, resetBudget } from "../../provider/request-budget";
 
 /** Accepts connections and never answers: the endpoint that cost 163 s per refresh. */
@@ -68,7 +68,7 @@ describe("request time budget (issue 8.4)", () => {
       assert.equal(attempts, 5);
     });
 
-    it("TimeBudget (Sectigo) cuts attempts and refuses one that cannot fit", () => {
+    it("TimeBudget (both clients) cuts attempts and refuses one that cannot fit", () => {
       let clock = 1_000;
       const b = new TimeBudget(60_000, () => clock);
       assert.equal(b.attemptTimeout(30_000), 30_000);
