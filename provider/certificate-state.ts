@@ -9,11 +9,12 @@
 // version does not know are carried through untouched.
 import { INPUT_NAMES } from "./certificate-inputs";
 import { storedInputs } from "./certificate-diff";
-import { clean, type DcvEmailOut, type DcvFileOut, type DcvRecordOut } from "./certificate-outputs";
+import { clean, type DcvEmailOut, type DcvFileOut, type DcvRecordOut, type IssuedMaterial } from "./certificate-outputs";
 
 type Props = Record<string, unknown>;
 
-export interface CertificateOutputs {
+/** The outputs in state; the issued material's fields as a collect gives them. */
+export interface CertificateOutputs extends IssuedMaterial {
   /** The current order (the resource id stays the first order's). */
   certId?: string;
   refId?: string;
@@ -27,16 +28,6 @@ export interface CertificateOutputs {
   csrPem?: string;
   /** The local key, or the CA's once issued (keySource "ca"). */
   privateKeyPem?: string;
-  certificatePem?: string;
-  caCertificatePem?: string;
-  fullChainPem?: string;
-  pkcs12?: string;
-  pkcs12Password?: string;
-  notBefore?: string;
-  notAfter?: string;
-  serialNumber?: string;
-  sha256Fingerprint?: string;
-  subscriptionEndsAt?: string;
   placedAt?: string;
   /** The latest time the order was seen not yet issued (for the renewal planner's estimate). */
   pendingSeenAt?: string;
