@@ -5,8 +5,7 @@ import { INPUT_NAMES, REPLACE_KEYS, toSpec, type CertificateSpec } from "./certi
 import { planRenewal, renewalState, type RenewalPlan } from "./renewal-plan";
 import { containsUnknown } from "./unknowns";
 
-/** Statuses after which the order can never deliver a certificate again: the next up orders anew. */
-export const DEAD_STATUSES = ["CANCELLED", "REVOKED", "FAILED"] as const;
+import { isDead } from "./order-status";
 
 export interface CertificateDiffResult {
   changes: boolean;
@@ -89,7 +88,7 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
   for (const name of changed) if ((REPLACE_KEYS as readonly string[]).includes(name)) replaces.push(name);
 
   const status = typeof olds?.status === "string" ? olds.status : undefined;
-  if (status && (DEAD_STATUSES as readonly string[]).includes(status)) {
+  if (isDead(status)) {
     changed.push("status");
     replaces.push("status");
   }

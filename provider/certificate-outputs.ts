@@ -92,10 +92,6 @@ export function issuedMaterial(c: CollectResult): IssuedMaterial {
   return out;
 }
 
-export function isIssued(c: Pick<CollectResult, "status" | "certificatePem">): boolean {
-  return c.status === "COMPLETE" && !!c.certificatePem;
-}
-
 /** Order facts (from place / renew / reissue). */
 export function orderOutputs(o: OrderResult): { certId: string; refId: string; vendorId?: string; vendorCertId?: string } {
   return clean({ certId: o.certId, refId: o.refId, vendorId: o.vendorId, vendorCertId: o.vendorCertId });

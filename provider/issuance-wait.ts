@@ -4,7 +4,8 @@
 // retries) does not end the wait: only a definite answer (issued, dead) or the deadline does.
 import type { CollectResult } from "../sdk/nicsrs";
 import { NicSrsApiError, NicSrsResponseError, NicSrsTransportError } from "../sdk/nicsrs";
-import { isIssued, pendingSummary } from "./certificate-outputs";
+import { pendingSummary } from "./certificate-outputs";
+import { isIssued } from "./order-status";
 import { DcvPreflight, type PreflightReport } from "./dcv-preflight";
 import type { DnsSettings } from "./dns-config";
 import { adaptiveSchedule, progress, sleep as realSleep, type AdaptiveSchedule } from "./poll";

@@ -13,6 +13,8 @@
 //   (renewal is open then, and a reissue would be cut short by the subscription's end); reissue
 //   otherwise.
 
+import { isDead } from "./order-status";
+
 export const DAY_MS = 86_400_000;
 /** Renewal opens this long before the subscription ends. */
 export const RENEWAL_OPENS_DAYS = 90;
@@ -33,8 +35,11 @@ export interface RenewalState {
 
 const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
 
+/** The outputs the planner reads (untyped state, or a CertificateState). */
+type RenewalFacts = { [K in "status" | "notBefore" | "notAfter" | "placedAt" | "pendingSeenAt" | "subscriptionEndsAt"]?: unknown };
+
 /** The planner's view of a Certificate's state (its outputs), with the subscription length. */
-export function renewalState(props: Record<string, unknown>, years: number, status: unknown = props.status): RenewalState {
+export function renewalState(props: RenewalFacts, years: number, status: unknown = props.status): RenewalState {
   return {
     status: text(status),
     notBefore: text(props.notBefore),
@@ -78,13 +83,12 @@ export function planningNow(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date();
 }
 
-const TERMINAL = new Set(["CANCELLED", "REVOKED", "FAILED"]);
 const iso = (ms: number) => new Date(ms).toISOString();
 const parse = (s?: string) => (s ? Date.parse(s) : NaN);
 
 export function planRenewal(state: RenewalState, opts: { renewBeforeDays: number; now: Date }): RenewalPlan {
   const now = opts.now.getTime();
-  if (state.status && TERMINAL.has(state.status)) {
+  if (isDead(state.status)) {
     return { action: "none", reason: `the order is ${state.status}`, notAfterEstimated: false };
   }
   let notAfter = parse(state.notAfter);

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { NicSrsApiError, type CollectResult } from "../sdk/nicsrs";
 import { formatFailures, type CheckFailure } from "./certificate-inputs";
-import { DEAD_STATUSES } from "./certificate-diff";
-import { clean, dcvOutputs, isIssued, issuedMaterial, verifiedDomains } from "./certificate-outputs";
+import { isDead, isIssued } from "./order-status";
+import { clean, dcvOutputs, issuedMaterial, verifiedDomains } from "./certificate-outputs";
 import { nicsrsClient } from "./credentials";
 import { dnsSettings, type DnsSettings } from "./dns-config";
 import { collectThroughTransients, domainReport, waitForIssued } from "./issuance-wait";
@@ -142,7 +142,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
       );
     }
   }
-  if ((DEAD_STATUSES as readonly string[]).includes(first.status)) throw deadError(certId, first);
+  if (isDead(first.status)) throw deadError(certId, first);
 
   const result = await waitForIssued({
     certId,
@@ -152,7 +152,7 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
     dns: settings,
     ...(typeof inputs.propagationTimeoutMinutes === "number" ? { propagationTimeoutMs: inputs.propagationTimeoutMinutes * 60_000 } : {}),
     onCollect: (c) => {
-      if ((DEAD_STATUSES as readonly string[]).includes(c.status)) throw deadError(certId, c);
+      if (isDead(c.status)) throw deadError(certId, c);
     },
   });
   if (!result.done) {
