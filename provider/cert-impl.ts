@@ -3,17 +3,10 @@
 import type { CollectResult, NicSrsClient, OrderResult } from "../sdk/nicsrs";
 import { NicSrsApiError, NicSrsError } from "../sdk/nicsrs";
 import type { DomainInfo } from "../sdk/nicsrs/wire";
-import {
-  deriveRefId,
-  formatFailures,
-  INPUT_NAMES,
-  toSpec,
-  validateCertificateInputs,
-  type CertificateSpec,
-  type CheckFailure,
-} from "./certificate-inputs";
+import { deriveRefId, INPUT_NAMES, toSpec, validateCertificateInputs, type CertificateSpec } from "./certificate-inputs";
+import { assertNoFailures, clean, type CheckFailure } from "./check";
 import { DEAD_STATUSES, diffCertificate, storedInputs } from "./certificate-diff";
-import { clean, dcvOutputs, isIssued, issuedMaterial, orderOutputs, pendingSummary, verifiedDomains } from "./certificate-outputs";
+import { dcvOutputs, isIssued, issuedMaterial, orderOutputs, pendingSummary, verifiedDomains } from "./certificate-outputs";
 import { nicsrsClient } from "./credentials";
 import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
 import { initFailed, keepingProvider } from "./init-failed";
@@ -77,8 +70,7 @@ function certificateLabel(inputs: Props): string {
 }
 
 function assertValid(inputs: Props): CertificateSpec {
-  const failures = validateCertificateInputs(inputs);
-  if (failures.length > 0) throw new Error(formatFailures(failures));
+  assertNoFailures(validateCertificateInputs(inputs), "Certificate");
   return toSpec(inputs);
 }
 

@@ -4,6 +4,13 @@ import { isDeepStrictEqual } from "node:util";
 import { INPUT_NAMES, REPLACE_KEYS, toSpec, type CertificateSpec } from "./certificate-inputs";
 import { planRenewal, renewalState, type RenewalPlan } from "./renewal-plan";
 import { containsUnknown } from "./unknowns";
+import {
+  CERTIFICATE_FIELDS,
+  CERTIFICATE_HIDDEN_INPUTS,
+  CERTIFICATE_STABLE_STATE,
+  CERTIFICATE_STORED_INPUTS,
+} from "./schema/certificate-fields";
+import { createOnlyNames, stableNames } from "./schema/field-table";
 
 /** Statuses after which the order can never deliver a certificate again: the next up orders anew. */
 export const DEAD_STATUSES = ["CANCELLED", "REVOKED", "FAILED"] as const;
@@ -20,22 +27,18 @@ export interface CertificateDiffResult {
 }
 
 /** Inputs that never change on an in-place update (the engine keeps their outputs known in preview). */
-const STABLES = ["productCode", "domains", "csr", "key", "keySource", "uniqueValue", "refIdSeed", "adoptedCertId"];
+const STABLES = [...stableNames(CERTIFICATE_FIELDS.inputs), ...stableNames(CERTIFICATE_HIDDEN_INPUTS), ...CERTIFICATE_STABLE_STATE];
 
 /**
  * Old input values as stored in state. `certId` and `refId` are outputs there (the current order);
  * the inputs of those names are kept as `adoptedCertId` and `requestedRefId`.
  */
 export function storedInputs(olds: Record<string, unknown>): Record<string, unknown> {
+  const stored: Record<string, string> = CERTIFICATE_STORED_INPUTS;
   const out: Record<string, unknown> = {};
   for (const name of INPUT_NAMES) {
-    if (name === "certId") {
-      if (olds.adoptedCertId !== undefined) out.certId = olds.adoptedCertId;
-    } else if (name === "refId") {
-      if (olds.requestedRefId !== undefined) out.refId = olds.requestedRefId;
-    } else if (olds[name] !== undefined) {
-      out[name] = olds[name];
-    }
+    const v = olds[stored[name] ?? name];
+    if (v !== undefined) out[name] = v;
   }
   return out;
 }
@@ -65,7 +68,7 @@ function sameField(name: string, a: CertificateSpec, b: CertificateSpec): boolea
 }
 
 /** Inputs that only matter when an order is placed; later changes are kept in state, nothing else. */
-const CREATE_ONLY = new Set(["refId", "refIdSeed", "orderGeneration"]);
+const CREATE_ONLY = new Set([...createOnlyNames(CERTIFICATE_FIELDS.inputs), ...createOnlyNames(CERTIFICATE_HIDDEN_INPUTS)]);
 
 export function diffCertificate(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateDiffResult {
   const oldRaw = storedInputs(olds ?? {});
@@ -86,7 +89,7 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
     if (!unknown && sameField(name, oldSpec, newSpec)) continue;
     changed.push(name);
   }
-  for (const name of changed) if ((REPLACE_KEYS as readonly string[]).includes(name)) replaces.push(name);
+  for (const name of changed) if (REPLACE_KEYS.includes(name)) replaces.push(name);
 
   const status = typeof olds?.status === "string" ? olds.status : undefined;
   if (status && (DEAD_STATUSES as readonly string[]).includes(status)) {

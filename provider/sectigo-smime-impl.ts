@@ -5,11 +5,13 @@
 import { SectigoApiError, SectigoTransportError, type SectigoResult, type SmimeRequest } from "../sdk/sectigo";
 import { createCsr, generateKeyPair, parseCertificate, parseCsr } from "../sdk/x509";
 import { normalizeSpki } from "../sdk/x509/match";
-import type { CheckFailure } from "./certificate-inputs";
+import { assertNoFailures, clean, type CheckFailure } from "./check";
 import { backoffDelay, pollUntil, progress, sleep } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
-import { checkSmimeInputs, failuresText, idString } from "./sectigo-inputs";
-import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE, withoutUndefined } from "./sectigo-outputs";
+import { checkSmimeInputs, idString } from "./sectigo-inputs";
+import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE } from "./sectigo-outputs";
+import { replaceNames } from "./schema/field-table";
+import { SECTIGO_SMIME_FIELDS } from "./schema/sectigo-smime-fields";
 import { initFailed, keepingProvider } from "./init-failed";
 import { formatDelay, sectigoPollSchedule } from "./sectigo-poll";
 import { containsUnknown } from "./unknowns";
@@ -18,8 +20,9 @@ export { configureSectigo as configure } from "./sectigo-credentials";
 
 type Props = Record<string, unknown>;
 
-const INPUTS = ["orderNumber", "collectionCode", "email", "csr", "key", "waitTimeoutMinutes"] as const;
-const REPLACE_ON = ["orderNumber", "collectionCode", "email", "csr", "key"];
+const FIELDS = SECTIGO_SMIME_FIELDS.inputs;
+const INPUTS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
+const REPLACE_ON = replaceNames(FIELDS);
 /** Codes that end the order. */
 const TERMINAL = new Set([-20, -21]);
 /** Codes after which the order may still be issued: keep collecting. */
@@ -88,9 +91,9 @@ async function collect(props: Props): Promise<Step> {
 function apply(props: Props, step: Step): Props {
   if (step.result) {
     const r = step.result;
-    return withoutUndefined({ ...props, statusCode: r.statusCode, status: statusOf(r), statusMessage: undefined, ...(r.leafPem ? certificateOutputs(r) : {}) });
+    return clean({ ...props, statusCode: r.statusCode, status: statusOf(r), statusMessage: undefined, ...(r.leafPem ? certificateOutputs(r) : {}) });
   }
-  if (step.code !== undefined) return withoutUndefined({ ...props, statusCode: step.code, status: STATUS_FOR_CODE[step.code], statusMessage: step.message });
+  if (step.code !== undefined) return clean({ ...props, statusCode: step.code, status: STATUS_FOR_CODE[step.code], statusMessage: step.message });
   return props;
 }
 
@@ -103,7 +106,7 @@ function keyMismatch(props: Props): string | undefined {
 }
 
 async function untilIssued(id: string, start: Props): Promise<Props> {
-  const timeoutMs = ((start.waitTimeoutMinutes as number | undefined) ?? 60) * 60_000;
+  const timeoutMs = (typeof start.waitTimeoutMinutes === "number" ? start.waitTimeoutMinutes : FIELDS.waitTimeoutMinutes.default) * 60_000;
   const deadline = Date.now() + timeoutMs;
   let props = { ...start };
   try {
@@ -132,8 +135,7 @@ export function create(inputs: Props): Promise<{ id: string; outs: Props }> {
 }
 
 async function createSmime(inputs: Props): Promise<{ id: string; outs: Props }> {
-  const failures = checkSmimeInputs(inputs);
-  if (failures.length) throw new Error(failuresText(failures));
+  assertNoFailures(checkSmimeInputs(inputs), "SmimeCertificate");
   const id = idString(inputs.orderNumber) ?? `collectionCode:${idString(inputs.collectionCode)}`;
   const echo = Object.fromEntries(INPUTS.filter((k) => inputs[k] !== undefined).map((k) => [k, inputs[k]]));
   const start = { ...echo, ...(await keyAndCsr(inputs)), csrSubmitted: false };
@@ -150,7 +152,7 @@ export async function read(id: string, props: Props): Promise<{ id: string; prop
 }
 
 export function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-  const props = withoutUndefined({ ...olds, waitTimeoutMinutes: news.waitTimeoutMinutes });
+  const props = clean<Props>({ ...olds, waitTimeoutMinutes: news.waitTimeoutMinutes });
   if (props.status === "issued" && typeof props.certificatePem === "string") return Promise.resolve({ outs: props });
   return keepingProvider(news, async () => ({ outs: await untilIssued(id, props) }));
 }

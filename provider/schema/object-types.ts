@@ -79,7 +79,7 @@ export const OBJECT_TYPES = {
       email: text("The mailbox the CA writes to."),
     },
   },
-} satisfies Record<string, ObjectType>;
+} as const satisfies Record<string, ObjectType>;
 
 export type ObjectTypeName = keyof typeof OBJECT_TYPES;
 export const ref = (name: ObjectTypeName) => ({ ref: name }) as const;
