@@ -43,7 +43,8 @@ export function storedInputs(olds: Record<string, unknown>): Record<string, unkn
   return out;
 }
 
-function sameField(name: string, a: CertificateSpec, b: CertificateSpec): boolean {
+/** Whether an input is the same in two specs; an input the spec does not carry is compared as given. */
+function sameField(name: string, a: CertificateSpec, b: CertificateSpec, rawA: Record<string, unknown>, rawB: Record<string, unknown>): boolean {
   switch (name) {
     case "productCode":
       return a.productCode.toLowerCase() === b.productCode.toLowerCase();
@@ -63,6 +64,7 @@ function sameField(name: string, a: CertificateSpec, b: CertificateSpec): boolea
         [...b.dcv].sort((x, y) => x.domain.localeCompare(y.domain)),
       );
     default:
+      if (!(name in a)) return isDeepStrictEqual(rawA[name] ?? null, rawB[name] ?? null);
       return isDeepStrictEqual((a as unknown as Record<string, unknown>)[name] ?? null, (b as unknown as Record<string, unknown>)[name] ?? null);
   }
 }
@@ -86,7 +88,7 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
       if ((oldRaw.certId ?? null) !== (newRaw.certId ?? null)) changed.push(name);
       continue;
     }
-    if (!unknown && sameField(name, oldSpec, newSpec)) continue;
+    if (!unknown && sameField(name, oldSpec, newSpec, oldRaw, newRaw)) continue;
     changed.push(name);
   }
   for (const name of changed) if (REPLACE_KEYS.includes(name)) replaces.push(name);

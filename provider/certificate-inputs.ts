@@ -41,7 +41,11 @@ export const DEFAULTS = {
   waitForIssuance: INPUTS.waitForIssuance.default,
   waitTimeoutMinutes: INPUTS.waitTimeoutMinutes.default,
   deletePolicy: INPUTS.deletePolicy.default,
-  key: { algorithm: OBJECT_TYPES.Key.properties.algorithm.default, rsaBits: OBJECT_TYPES.Key.properties.rsaBits.default },
+  key: {
+    algorithm: OBJECT_TYPES.Key.properties.algorithm.default,
+    rsaBits: OBJECT_TYPES.Key.properties.rsaBits.default,
+    curve: OBJECT_TYPES.Key.properties.curve.default,
+  },
 };
 
 /** Letters, digits and hyphens per label (not at a label's ends), dots between, optional `*.`. */
@@ -123,7 +127,7 @@ function allowedFor(path: readonly PathSegment[]): string {
   if (allowedTextOf(inner)) return allowedTextOf(inner)!;
   const last = key[key.length - 1];
   if (key.length >= 2 && NESTED_ALLOWED[`*.${last}`]) return NESTED_ALLOWED[`*.${last}`];
-  if (key.length >= 2 && ["administrator", "tech", "finance", "organization"].includes(key[0])) return "a non-empty string";
+  if (key.length >= 2 && (type === "Contact" || type === "Organization")) return "a non-empty string";
   return "see the Certificate documentation";
 }
 
@@ -329,7 +333,7 @@ export function toSpec(raw: Record<string, unknown>): CertificateSpec {
   if (keySource === "local") {
     const k = (r.key ?? {}) as Partial<KeySpec>;
     const algorithm = k.algorithm === "ECDSA" ? "ECDSA" : "RSA";
-    key = algorithm === "RSA" ? { algorithm, rsaBits: k.rsaBits ?? DEFAULTS.key.rsaBits } : { algorithm, curve: k.curve ?? "P-256" };
+    key = algorithm === "RSA" ? { algorithm, rsaBits: k.rsaBits ?? DEFAULTS.key.rsaBits } : { algorithm, curve: k.curve ?? DEFAULTS.key.curve };
   }
   return {
     productCode: String(r.productCode ?? "").trim(),

@@ -11,6 +11,7 @@ import { sectigoClient } from "./sectigo-credentials";
 import { checkSmimeInputs, idString } from "./sectigo-inputs";
 import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE } from "./sectigo-outputs";
 import { replaceNames } from "./schema/field-table";
+import { OBJECT_TYPES } from "./schema/object-types";
 import { SECTIGO_SMIME_FIELDS } from "./schema/sectigo-smime-fields";
 import { initFailed, keepingProvider } from "./init-failed";
 import { formatDelay, sectigoPollSchedule } from "./sectigo-poll";
@@ -48,7 +49,7 @@ const describe = (p: Props) => (idString(p.orderNumber) ? `S/MIME order ${idStri
 async function keyAndCsr(inputs: Props): Promise<Props> {
   if (typeof inputs.csr === "string") return { csrPem: inputs.csr };
   const key = (inputs.key ?? {}) as { algorithm?: "RSA" | "ECDSA"; rsaBits?: 2048 | 3072 | 4096; curve?: "P-256" | "P-384" };
-  const { privateKeyPem } = await generateKeyPair({ algorithm: key.algorithm ?? "RSA", rsaBits: key.rsaBits, curve: key.curve });
+  const { privateKeyPem } = await generateKeyPair({ algorithm: key.algorithm ?? OBJECT_TYPES.Key.properties.algorithm.default, rsaBits: key.rsaBits, curve: key.curve });
   const email = String(inputs.email);
   return { privateKeyPem, csrPem: await createCsr({ privateKeyPem, commonName: email, emails: [email] }) };
 }
