@@ -23,8 +23,8 @@ import { CERTIFICATE_LIMITS, withBounds } from "./input-bounds";
 import { csrDomainProblems } from "./csr-domains";
 import { failureText, schemaFailures, valueAt, withoutProvider, type CheckFailure } from "./check";
 import { CERTIFICATE_FIELDS, CERTIFICATE_HIDDEN_INPUTS } from "./schema/certificate-fields";
-import { allowedTextOf, createOnlyNames, replaceNames, type Field } from "./schema/field-table";
-import { OBJECT_TYPES, type ObjectTypeName } from "./schema/object-types";
+import { allowedTextOf, createOnlyNames, replaceNames, type FieldFacts, type ObjectType } from "./schema/field-table";
+import { OBJECT_TYPES } from "./schema/object-types";
 
 const INPUTS = CERTIFICATE_FIELDS.inputs;
 export const DELETE_POLICIES = INPUTS.deletePolicy.allowed;
@@ -106,13 +106,14 @@ const NESTED_ALLOWED: Record<string, string> = {
   "organization.organizationCountry": "an ISO 3166-1 alpha-2 country code such as US",
 };
 
-const TOP_FIELDS: Record<string, Partial<Field>> = { ...INPUTS, ...CERTIFICATE_HIDDEN_INPUTS };
+const TOP_FIELDS: FieldFacts = { ...INPUTS, ...CERTIFICATE_HIDDEN_INPUTS };
+const TYPES: Readonly<Record<string, ObjectType>> = OBJECT_TYPES;
 
 /** The object type a top-level field holds (directly or as map values), for its nested fields' allowed values. */
-function objectTypeOf(name: string): ObjectTypeName | undefined {
+function objectTypeOf(name: string): string | undefined {
   const t = TOP_FIELDS[name]?.type;
-  if (t && typeof t === "object" && "ref" in t) return t.ref as ObjectTypeName;
-  if (t && typeof t === "object" && "map" in t && typeof t.map === "object" && "ref" in t.map) return t.map.ref as ObjectTypeName;
+  if (t && typeof t === "object" && "ref" in t) return t.ref;
+  if (t && typeof t === "object" && "map" in t && typeof t.map === "object" && "ref" in t.map) return t.map.ref;
   return undefined;
 }
 
@@ -123,11 +124,12 @@ function allowedFor(path: readonly PathSegment[]): string {
   const nested = key[0] === "domainDcv" && key.length >= 2 ? ["domainDcv", "*", ...key.slice(2)].join(".") : key.join(".");
   if (NESTED_ALLOWED[nested]) return NESTED_ALLOWED[nested];
   const type = objectTypeOf(key[0]);
-  const inner = type && key.length >= 2 ? (OBJECT_TYPES[type].properties as Record<string, Partial<Field>>)[key[key.length - 1]] : undefined;
+  const inner = type && key.length >= 2 ? TYPES[type]?.properties[key[key.length - 1]] : undefined;
   if (allowedTextOf(inner)) return allowedTextOf(inner)!;
   const last = key[key.length - 1];
   if (key.length >= 2 && NESTED_ALLOWED[`*.${last}`]) return NESTED_ALLOWED[`*.${last}`];
   if (key.length >= 2 && (type === "Contact" || type === "Organization")) return "a non-empty string";
+  if (key.length >= 2 && allowedTextOf(TOP_FIELDS[key[0]])) return allowedTextOf(TOP_FIELDS[key[0]])!;
   return "see the Certificate documentation";
 }
 

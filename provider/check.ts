@@ -64,6 +64,7 @@ export function failureText(root: unknown, path: readonly PathSegment[], sentenc
   return { property: formatPath(path), reason: `${showValue(valueAt(root, path), path)} ${sentence}` };
 }
 
+/** @internal */
 /**
  * The zod rules' failures on inputs that may hold unknowns (a value under an unknown is not judged).
  * `allowedFor` words what a path allows; `notHere` says what an unexpected key is not ("an input of …").

@@ -80,7 +80,7 @@ function checkSmime(props: Props): CheckFailure[] {
   if (judged(key)) {
     const k = key as Props;
     const alg = k.algorithm ?? KEY.algorithm.default;
-    const allows = (f: { readonly allowed: readonly (string | number)[] }, v: unknown) => f.allowed.includes(v as string | number);
+    const allows = (f: { readonly allowed: readonly (string | number)[] }, v: unknown) => f.allowed.some((a) => a === v);
     if (typeof key !== "object" || Array.isArray(key)) out.push(notAllowed(props, table, "key"));
     else if (!isUnknown(alg) && !allows(KEY.algorithm, alg)) out.push(failure(props, ["key", "algorithm"], allowedTextOf(KEY.algorithm)!));
     else if (alg === "RSA" && k.rsaBits !== undefined && !isUnknown(k.rsaBits) && !allows(KEY.rsaBits, k.rsaBits))

@@ -10,7 +10,7 @@ import { backoffDelay, pollUntil, progress, sleep } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
 import { checkSmimeInputs, idString } from "./sectigo-inputs";
 import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE } from "./sectigo-outputs";
-import { replaceNames } from "./schema/field-table";
+import { namesOf, replaceNames } from "./schema/field-table";
 import { OBJECT_TYPES } from "./schema/object-types";
 import { SECTIGO_SMIME_FIELDS } from "./schema/sectigo-smime-fields";
 import { initFailed, keepingProvider } from "./init-failed";
@@ -22,7 +22,7 @@ export { configureSectigo as configure } from "./sectigo-credentials";
 type Props = Record<string, unknown>;
 
 const FIELDS = SECTIGO_SMIME_FIELDS.inputs;
-const INPUTS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
+const INPUTS = namesOf(FIELDS);
 const REPLACE_ON = replaceNames(FIELDS);
 /** Codes that end the order. */
 const TERMINAL = new Set([-20, -21]);

@@ -7,7 +7,7 @@ import { progress, pollUntil } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
 import { checkSslInputs, idString } from "./sectigo-inputs";
 import { CERTIFICATE_OUTPUTS, certificateOutputs, sslStatusOutputs, STATUS_FOR_CODE } from "./sectigo-outputs";
-import { replaceNames } from "./schema/field-table";
+import { namesOf, replaceNames } from "./schema/field-table";
 import { SECTIGO_SSL_FIELDS } from "./schema/sectigo-ssl-fields";
 import { initFailed, keepingProvider } from "./init-failed";
 import { formatDelay, sectigoPollSchedule } from "./sectigo-poll";
@@ -18,7 +18,7 @@ export { configureSectigo as configure } from "./sectigo-credentials";
 type Props = Record<string, unknown>;
 
 const FIELDS = SECTIGO_SSL_FIELDS.inputs;
-const INPUTS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
+const INPUTS = namesOf(FIELDS);
 /** Changing which order is adopted is a different resource. */
 const REPLACE_ON = replaceNames(FIELDS);
 /** Sectigo ends these orders; their last certificate stays in state. */

@@ -11,7 +11,7 @@ import { collectThroughTransients, domainReport, waitForIssued } from "./issuanc
 import { progress } from "./poll";
 import { boundFailures, VALIDATION_LIMITS } from "./input-bounds";
 import { containsUnknown } from "./unknowns";
-import { allowedTextOf, replaceNames, stableNames } from "./schema/field-table";
+import { allowedTextOf, namesOf, replaceNames, stableNames, type FieldFacts } from "./schema/field-table";
 import { VALIDATION_FIELDS } from "./schema/validation-fields";
 
 export { configureWithDns as configure } from "./dns-config";
@@ -20,7 +20,8 @@ type Props = Record<string, unknown>;
 
 const FIELDS = VALIDATION_FIELDS.inputs;
 export const DEFAULT_TIMEOUT_MINUTES = FIELDS.timeoutMinutes.default;
-const INPUTS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
+const INPUTS = namesOf(FIELDS);
+const FACTS: FieldFacts = FIELDS;
 const REPLACE_ON = replaceNames(FIELDS);
 const STABLE = stableNames(FIELDS);
 
@@ -39,7 +40,7 @@ export const ValidationInputsSchema = z.strictObject({
 });
 
 const allowedFor = (path: readonly (string | number)[]): string =>
-  allowedTextOf((FIELDS as Record<string, { allowedText?: string }>)[String(path[0])]) ?? "see the CertificateValidation documentation";
+  allowedTextOf(FACTS[String(path[0])]) ?? "see the CertificateValidation documentation";
 
 export function validateValidationInputs(raw: Props): CheckFailure[] {
   const input = withoutProvider(raw);

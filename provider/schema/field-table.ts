@@ -66,6 +66,8 @@ export const allowedTextOf = (f: Pick<Field, "allowed" | "allowedText"> | undefi
 export const secretNames = (fields: FieldFacts): string[] => Object.keys(fields).filter((k) => fields[k].secret);
 export const replaceNames = (fields: FieldFacts): string[] => Object.keys(fields).filter((k) => fields[k].replaceOnChanges);
 export const stableNames = (fields: FieldFacts): string[] => Object.keys(fields).filter((k) => fields[k].stable);
+/** The field names of a table, typed. */
+export const namesOf = <F extends FieldFacts>(fields: F): (keyof F & string)[] => Object.keys(fields);
 export const createOnlyNames = (fields: FieldFacts): string[] => Object.keys(fields).filter((k) => fields[k].createOnly);
 export const requiredNames = (fields: FieldFacts): string[] => Object.keys(fields).filter((k) => fields[k].required);
 export const defaultsOf = (fields: Fields): Record<string, string | number | boolean> =>
