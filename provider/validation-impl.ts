@@ -30,7 +30,7 @@ const FQDN_RE = /^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-
 
 /** @internal */
 export const ValidationInputsSchema = z.strictObject({
-  certId: z.string().trim().min(1, 'a NicSRS certId such as "260113vghhracpaw"'),
+  certId: z.string().trim().min(1),
   validationRecordFqdns: z.array(z.string().regex(FQDN_RE, "is not a valid DNS name")).optional(),
   timeoutMinutes: z.number().positive().max(1440).optional(),
   dnsPreflight: z.boolean().optional(),

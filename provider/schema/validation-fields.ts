@@ -10,7 +10,7 @@ const inputs = {
     required: true,
     replaceOnChanges: true,
     stable: true,
-    allowedText: 'a NicSRS certId such as "260113vghhracpaw" (or pass `certificate`)',
+    allowedText: 'a NicSRS certId such as "260113vghhracpaw", or pass `certificate`',
   }),
   validationRecordFqdns: {
     type: { array: "string" },
