@@ -97,14 +97,8 @@ export type CertificateInputs = z.infer<typeof CertificateInputsSchema>;
 /** @internal */
 export const INPUT_NAMES = Object.keys(CertificateInputsSchema.shape) as (keyof CertificateInputs)[];
 
-/** Allowed-values text of nested fields that the table's object types do not word themselves. */
-const NESTED_ALLOWED: Record<string, string> = {
-  "domainDcv.*": "{ method?, email? }",
-  "domainDcv.*.email": `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain`,
-  "*.email": "an email address",
-  "*.country": "an ISO 3166-1 alpha-2 country code such as US",
-  "organization.organizationCountry": "an ISO 3166-1 alpha-2 country code such as US",
-};
+/** A value of the domainDcv map (its fields are worded by the table's DomainDcv object type). */
+const DOMAIN_DCV_ENTRY = "{ method?, email? }";
 
 const TOP_FIELDS: FieldFacts = { ...INPUTS, ...CERTIFICATE_HIDDEN_INPUTS };
 const TYPES: Readonly<Record<string, ObjectType>> = OBJECT_TYPES;
@@ -121,13 +115,10 @@ function allowedFor(path: readonly PathSegment[]): string {
   const key = path.map((s) => (typeof s === "number" ? "" : s)).filter(Boolean);
   if (key.length === 1 && allowedTextOf(TOP_FIELDS[key[0]])) return allowedTextOf(TOP_FIELDS[key[0]])!;
   if (path[0] === "domains" && path.length === 2) return DOMAIN_MESSAGE;
-  const nested = key[0] === "domainDcv" && key.length >= 2 ? ["domainDcv", "*", ...key.slice(2)].join(".") : key.join(".");
-  if (NESTED_ALLOWED[nested]) return NESTED_ALLOWED[nested];
+  if (key[0] === "domainDcv" && key.length === 2) return DOMAIN_DCV_ENTRY;
   const type = objectTypeOf(key[0]);
   const inner = type && key.length >= 2 ? TYPES[type]?.properties[key[key.length - 1]] : undefined;
   if (allowedTextOf(inner)) return allowedTextOf(inner)!;
-  const last = key[key.length - 1];
-  if (key.length >= 2 && NESTED_ALLOWED[`*.${last}`]) return NESTED_ALLOWED[`*.${last}`];
   if (key.length >= 2 && (type === "Contact" || type === "Organization")) return "a non-empty string";
   if (key.length >= 2 && allowedTextOf(TOP_FIELDS[key[0]])) return allowedTextOf(TOP_FIELDS[key[0]])!;
   return "see the Certificate documentation";
