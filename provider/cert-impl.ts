@@ -2,15 +2,8 @@
 // the shared provider object in ./certificate.ts (which captures nothing), in the provider process.
 import type { CollectResult, NicSrsClient } from "../sdk/nicsrs";
 import { NicSrsApiError, NicSrsError } from "../sdk/nicsrs";
-import {
-  deriveRefId,
-  formatFailures,
-  toSpec,
-  validateCertificateInputs,
-  type CertificateSpec,
-  type CheckFailure,
-  type DomainDcv,
-} from "./certificate-inputs";
+import { deriveRefId, toSpec, validateCertificateInputs, type CertificateSpec, type DomainDcv } from "./certificate-inputs";
+import { assertNoFailures, type CheckFailure } from "./check";
 import { diffCertificate, storedInputs } from "./certificate-diff";
 import { dcvOutputs, issuedMaterial, orderOutputs, verifiedDomains } from "./certificate-outputs";
 import { givenInputs, newState, readState, writeState, type CertificateOutputs, type CertificateState } from "./certificate-state";
@@ -76,8 +69,7 @@ function certificateLabel(inputs: Props): string {
 }
 
 function assertValid(inputs: Props): CertificateSpec {
-  const failures = validateCertificateInputs(inputs);
-  if (failures.length > 0) throw new Error(formatFailures(failures));
+  assertNoFailures(validateCertificateInputs(inputs), "Certificate");
   return toSpec(inputs);
 }
 

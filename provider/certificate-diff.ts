@@ -4,6 +4,13 @@ import { isDeepStrictEqual } from "node:util";
 import { INPUT_NAMES, REPLACE_KEYS, toSpec, type CertificateSpec } from "./certificate-inputs";
 import { planRenewal, renewalState, type RenewalPlan } from "./renewal-plan";
 import { containsUnknown } from "./unknowns";
+import {
+  CERTIFICATE_FIELDS,
+  CERTIFICATE_HIDDEN_INPUTS,
+  CERTIFICATE_STABLE_STATE,
+  CERTIFICATE_STORED_INPUTS,
+} from "./schema/certificate-fields";
+import { createOnlyNames, stableNames } from "./schema/field-table";
 
 import { isDead } from "./order-status";
 
@@ -19,27 +26,24 @@ export interface CertificateDiffResult {
 }
 
 /** Inputs that never change on an in-place update (the engine keeps their outputs known in preview). */
-const STABLES = ["productCode", "domains", "csr", "key", "keySource", "uniqueValue", "refIdSeed", "adoptedCertId"];
+const STABLES = [...stableNames(CERTIFICATE_FIELDS.inputs), ...stableNames(CERTIFICATE_HIDDEN_INPUTS), ...CERTIFICATE_STABLE_STATE];
 
 /**
  * Old input values as stored in state. `certId` and `refId` are outputs there (the current order);
  * the inputs of those names are kept as `adoptedCertId` and `requestedRefId`.
  */
 export function storedInputs(olds: Record<string, unknown>): Record<string, unknown> {
+  const stored: Record<string, string> = CERTIFICATE_STORED_INPUTS;
   const out: Record<string, unknown> = {};
   for (const name of INPUT_NAMES) {
-    if (name === "certId") {
-      if (olds.adoptedCertId !== undefined) out.certId = olds.adoptedCertId;
-    } else if (name === "refId") {
-      if (olds.requestedRefId !== undefined) out.refId = olds.requestedRefId;
-    } else if (olds[name] !== undefined) {
-      out[name] = olds[name];
-    }
+    const v = olds[stored[name] ?? name];
+    if (v !== undefined) out[name] = v;
   }
   return out;
 }
 
-function sameField(name: string, a: CertificateSpec, b: CertificateSpec): boolean {
+/** Whether an input is the same in two specs; an input the spec does not carry is compared as given. */
+function sameField(name: string, a: CertificateSpec, b: CertificateSpec, rawA: Record<string, unknown>, rawB: Record<string, unknown>): boolean {
   switch (name) {
     case "productCode":
       return a.productCode.toLowerCase() === b.productCode.toLowerCase();
@@ -59,12 +63,13 @@ function sameField(name: string, a: CertificateSpec, b: CertificateSpec): boolea
         [...b.dcv].sort((x, y) => x.domain.localeCompare(y.domain)),
       );
     default:
+      if (!(name in a)) return isDeepStrictEqual(rawA[name] ?? null, rawB[name] ?? null);
       return isDeepStrictEqual((a as unknown as Record<string, unknown>)[name] ?? null, (b as unknown as Record<string, unknown>)[name] ?? null);
   }
 }
 
 /** Inputs that only matter when an order is placed; later changes are kept in state, nothing else. */
-const CREATE_ONLY = new Set(["refId", "refIdSeed", "orderGeneration"]);
+const CREATE_ONLY = new Set([...createOnlyNames(CERTIFICATE_FIELDS.inputs), ...createOnlyNames(CERTIFICATE_HIDDEN_INPUTS)]);
 
 export function diffCertificate(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateDiffResult {
   const oldRaw = storedInputs(olds ?? {});
@@ -82,10 +87,10 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
       if ((oldRaw.certId ?? null) !== (newRaw.certId ?? null)) changed.push(name);
       continue;
     }
-    if (!unknown && sameField(name, oldSpec, newSpec)) continue;
+    if (!unknown && sameField(name, oldSpec, newSpec, oldRaw, newRaw)) continue;
     changed.push(name);
   }
-  for (const name of changed) if ((REPLACE_KEYS as readonly string[]).includes(name)) replaces.push(name);
+  for (const name of changed) if (REPLACE_KEYS.includes(name)) replaces.push(name);
 
   const status = typeof olds?.status === "string" ? olds.status : undefined;
   if (isDead(status)) {

@@ -1,5 +1,6 @@
-// The Certificate's inputs: the zod schema, the cross-field rules, the failure messages, and the
-// normalized spec the rest of the provider works from. Pure: no CA call, no Pulumi import.
+// The Certificate's inputs: the zod schema and the cross-field rules (the checkers), with defaults and
+// allowed-values text from the field table (./schema/certificate-fields.ts), and the normalized spec
+// the rest of the provider works from. Pure: no CA call, no Pulumi import.
 import { createHash } from "node:crypto";
 import { isAbsolute } from "node:path";
 import { z } from "zod";
@@ -17,40 +18,47 @@ import {
 } from "../sdk/nicsrs/wire";
 import { parseCsr } from "../sdk/x509";
 import { productFacts } from "./products";
-import { formatPath, segments, stripUnknowns, underAny, type PathSegment } from "./unknowns";
-import { CERTIFICATE_LIMITS, cutValue, withBounds } from "./input-bounds";
+import { formatPath, type PathSegment } from "./unknowns";
+import { CERTIFICATE_LIMITS, withBounds } from "./input-bounds";
 import { csrDomainProblems } from "./csr-domains";
+import { failureText, schemaFailures, valueAt, withoutProvider, type CheckFailure } from "./check";
+import { CERTIFICATE_FIELDS, CERTIFICATE_HIDDEN_INPUTS } from "./schema/certificate-fields";
+import { allowedTextOf, createOnlyNames, replaceNames, type FieldFacts, type ObjectType } from "./schema/field-table";
+import { OBJECT_TYPES } from "./schema/object-types";
 
-export const DELETE_POLICIES = ["cancelPending", "retain", "cancel", "revoke"] as const;
+const INPUTS = CERTIFICATE_FIELDS.inputs;
+export const DELETE_POLICIES = INPUTS.deletePolicy.allowed;
 export type DeletePolicy = (typeof DELETE_POLICIES)[number];
-export const KEY_SOURCES = ["local", "ca"] as const;
-export const KEY_ALGORITHMS = ["RSA", "ECDSA"] as const;
-export const RSA_BITS = [2048, 3072, 4096] as const;
-export const EC_CURVES = ["P-256", "P-384"] as const;
+export const KEY_SOURCES = INPUTS.keySource.allowed;
+export const KEY_ALGORITHMS = OBJECT_TYPES.Key.properties.algorithm.allowed;
+export const RSA_BITS = OBJECT_TYPES.Key.properties.rsaBits.allowed;
+export const EC_CURVES = OBJECT_TYPES.Key.properties.curve.allowed;
 
 export const DEFAULTS = {
-  years: 1,
-  dcvMethod: "CNAME_CSR_HASH" as DcvMethod,
-  renewBeforeDays: 30,
-  waitForIssuance: false,
-  waitTimeoutMinutes: 60,
-  deletePolicy: "cancelPending" as DeletePolicy,
-  key: { algorithm: "RSA" as const, rsaBits: 2048 as const },
+  years: INPUTS.years.default,
+  dcvMethod: INPUTS.dcvMethod.default,
+  renewBeforeDays: INPUTS.renewBeforeDays.default,
+  waitForIssuance: INPUTS.waitForIssuance.default,
+  waitTimeoutMinutes: INPUTS.waitTimeoutMinutes.default,
+  deletePolicy: INPUTS.deletePolicy.default,
+  key: {
+    algorithm: OBJECT_TYPES.Key.properties.algorithm.default,
+    rsaBits: OBJECT_TYPES.Key.properties.rsaBits.default,
+    curve: OBJECT_TYPES.Key.properties.curve.default,
+  },
 };
 
 /** Letters, digits and hyphens per label (not at a label's ends), dots between, optional `*.`. */
 const DOMAIN_RE = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 const DOMAIN_MESSAGE = 'is not a valid domain name (letters, digits, hyphens, dots; optional leading "*.")';
 const MAILBOXES = DCV_EMAIL_LOCAL_PARTS.map((l) => `${l}@`).join(", ");
-const quoteList = (xs: readonly (string | number)[]) =>
-  xs.map((x) => (typeof x === "string" ? JSON.stringify(x) : String(x))).join(", ").replace(/, ([^,]*)$/, " or $1");
 
 const Domain = z.string().max(253, "at most 253 characters").regex(DOMAIN_RE, DOMAIN_MESSAGE);
 
 const DomainDcvSchema = z.strictObject({ method: DcvMethodSchema.optional(), email: z.string().optional() });
 const KeySchema = z.strictObject({
   algorithm: z.enum(KEY_ALGORITHMS).optional(),
-  rsaBits: z.union(RSA_BITS.map((b) => z.literal(b)) as [z.ZodLiteral<2048>, z.ZodLiteral<3072>, z.ZodLiteral<4096>]).optional(),
+  rsaBits: z.literal(RSA_BITS).optional(),
   curve: z.enum(EC_CURVES).optional(),
 });
 
@@ -89,93 +97,35 @@ export type CertificateInputs = z.infer<typeof CertificateInputsSchema>;
 /** @internal */
 export const INPUT_NAMES = Object.keys(CertificateInputsSchema.shape) as (keyof CertificateInputs)[];
 
-const CONTACT_ALLOWED = "a contact { firstName, lastName, job, email, mobile, address, city, state, postCode, country, organization }";
-const ALLOWED: Record<string, string> = {
-  productCode: 'a NicSRS product code such as "positivessl-multi-domain"',
-  years: "an integer from 1 to 6",
-  domains: "a list of 1 or more domain names, the first one the common name",
-  dcvMethod: quoteList(DCV_METHODS),
-  dcvEmail: `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain`,
-  domainDcv: "an object mapping a name in `domains` to { method?, email? }",
-  "domainDcv.*": "{ method?, email? }",
-  "domainDcv.*.method": quoteList(DCV_METHODS),
-  "domainDcv.*.email": `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain`,
-  server: 'a server platform such as "other"',
-  uniqueValue: "1-20 characters from a-z, A-Z, 0-9",
-  administrator: CONTACT_ALLOWED,
-  tech: CONTACT_ALLOWED,
-  finance: CONTACT_ALLOWED,
-  "*.email": "an email address",
-  "*.country": "an ISO 3166-1 alpha-2 country code such as US",
-  organization:
-    "{ organizationName, organizationCity, organizationMobile, organizationAddress, organizationCountry, organizationPostCode, organizationState? }",
-  "organization.organizationCountry": "an ISO 3166-1 alpha-2 country code such as US",
-  csr: "a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)",
-  key: '{ algorithm?: "RSA" | "ECDSA", rsaBits?: 2048 | 3072 | 4096, curve?: "P-256" | "P-384" }',
-  "key.algorithm": quoteList(KEY_ALGORITHMS),
-  "key.rsaBits": quoteList(RSA_BITS),
-  "key.curve": quoteList(EC_CURVES),
-  keySource: quoteList(KEY_SOURCES),
-  privateKeyFile: "an absolute path of the private key file (created with mode 0600 when absent)",
-  renewBeforeDays: "an integer from 1 to 90",
-  waitForIssuance: "true or false",
-  waitTimeoutMinutes: "minutes, more than 0 and at most 1440",
-  deletePolicy: quoteList(DELETE_POLICIES),
-  refId: "1-64 characters",
-  certId: 'a NicSRS certId such as "260113vghhracpaw"',
-  refIdSeed: "a string (set by the resource class)",
-  orderGeneration: "an integer of at least 1 (set by check)",
-};
+/** A value of the domainDcv map (its fields are worded by the table's DomainDcv object type). */
+const DOMAIN_DCV_ENTRY = "{ method?, email? }";
+
+const TOP_FIELDS: FieldFacts = { ...INPUTS, ...CERTIFICATE_HIDDEN_INPUTS };
+const TYPES: Readonly<Record<string, ObjectType>> = OBJECT_TYPES;
+
+/** The object type a top-level field holds (directly or as map values), for its nested fields' allowed values. */
+function objectTypeOf(name: string): string | undefined {
+  const t = TOP_FIELDS[name]?.type;
+  if (t && typeof t === "object" && "ref" in t) return t.ref;
+  if (t && typeof t === "object" && "map" in t && typeof t.map === "object" && "ref" in t.map) return t.map.ref;
+  return undefined;
+}
 
 function allowedFor(path: readonly PathSegment[]): string {
   const key = path.map((s) => (typeof s === "number" ? "" : s)).filter(Boolean);
-  const joined = key.join(".");
-  if (ALLOWED[joined]) return ALLOWED[joined];
+  if (key.length === 1 && allowedTextOf(TOP_FIELDS[key[0]])) return allowedTextOf(TOP_FIELDS[key[0]])!;
   if (path[0] === "domains" && path.length === 2) return DOMAIN_MESSAGE;
-  if (key[0] === "domainDcv" && key.length >= 2) {
-    const rest = ["domainDcv", "*", ...key.slice(2)].join(".");
-    if (ALLOWED[rest]) return ALLOWED[rest];
-  }
-  const last = key[key.length - 1];
-  if (key.length >= 2 && ALLOWED[`*.${last}`]) return ALLOWED[`*.${last}`];
-  if (key.length >= 2 && ["administrator", "tech", "finance", "organization"].includes(key[0])) return "a non-empty string";
+  if (key[0] === "domainDcv" && key.length === 2) return DOMAIN_DCV_ENTRY;
+  const type = objectTypeOf(key[0]);
+  const inner = type && key.length >= 2 ? TYPES[type]?.properties[key[key.length - 1]] : undefined;
+  if (allowedTextOf(inner)) return allowedTextOf(inner)!;
+  if (key.length >= 2 && (type === "Contact" || type === "Organization")) return "a non-empty string";
+  if (key.length >= 2 && allowedTextOf(TOP_FIELDS[key[0]])) return allowedTextOf(TOP_FIELDS[key[0]])!;
   return "see the Certificate documentation";
 }
 
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
-
-/** A value for a failure message: never a CSR or anything long; objects are named, not printed. */
-export function showValue(value: unknown, path?: readonly PathSegment[]): string {
-  if (path && path[0] === "csr") return "the CSR";
-  return cutValue(value);
-}
-
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let v: unknown = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<string | number, unknown>)[seg as string];
-  }
-  return v;
-}
-
-function failure(root: unknown, path: readonly PathSegment[], what: string): CheckFailure {
-  const value = valueAt(root, path);
-  const reason = value === undefined ? `is required (${what})` : what.startsWith("is ") ? `${showValue(value, path)} ${what}` : `${showValue(value, path)} is not allowed (${what})`;
-  return { property: formatPath(path), reason };
-}
-
-function failureText(root: unknown, path: readonly PathSegment[], sentence: string): CheckFailure {
-  return { property: formatPath(path), reason: `${showValue(valueAt(root, path), path)} ${sentence}` };
-}
-
-/** `domains[1]: "exa mple.com" is not a valid domain name (…)`, one per line. */
-export function formatFailures(failures: readonly CheckFailure[], what = "Certificate"): string {
-  return `invalid ${what} inputs:\n${failures.map((f) => `  ${f.property}: ${f.reason}`).join("\n")}`;
-}
+/** The names a user may give (the hidden inputs are the provider's own). */
+const USER_INPUT_NAMES = Object.keys(INPUTS).join(", ");
 
 /**
  * Validates the inputs (with unknowns allowed anywhere). Returns every failure; an empty list means
@@ -187,35 +137,16 @@ export function validateCertificateInputs(raw: Record<string, unknown>): CheckFa
   const { failures: tooLong, checked } = withBounds(input, CERTIFICATE_LIMITS);
   const blocked = tooLong.map((f) => f.property);
   const isBlocked = (property: string) => blocked.some((b) => property === b || property.startsWith(`${b}.`) || property.startsWith(`${b}[`));
-  const { value, unknownPaths } = stripUnknowns(checked);
-  const failures: CheckFailure[] = [...tooLong];
-  const result = CertificateInputsSchema.safeParse(value, { error: (iss) => allowedFor(segments(iss.path)) });
-  if (!result.success) {
-    for (const iss0 of result.error.issues) {
-      const iss = { ...iss0, path: segments(iss0.path) };
-      if (iss.code === "unrecognized_keys") {
-        for (const k of iss.keys) {
-          const path = [...iss.path, k.length > 64 ? `${k.slice(0, 40)}…(${k.length} chars)` : k];
-          const where = iss.path.length === 0 ? `an input of Certificate (inputs: ${INPUT_NAMES.filter((n) => n !== "refIdSeed" && n !== "orderGeneration").join(", ")})` : `a field here (${allowedFor(iss.path)})`;
-          failures.push({ property: formatPath(path), reason: `is not ${where}` });
-        }
-        continue;
-      }
-      if (underAny(iss.path, unknownPaths)) continue;
-      failures.push(failure(input, iss.path, iss.message));
-    }
-  }
+  const notHere = (path: readonly PathSegment[]) =>
+    path.length === 0 ? `an input of Certificate (inputs: ${USER_INPUT_NAMES})` : `a field here (${allowedFor(path)})`;
+  const { failures: ruleFailures, value } = schemaFailures(CertificateInputsSchema, checked, allowedFor, notHere);
+  const failures: CheckFailure[] = [...tooLong, ...ruleFailures];
   failures.push(...crossFieldFailures(input, value as Record<string, unknown>).filter((f) => !isBlocked(f.property)));
   // one failure per property is enough
   const seen = new Set<string>();
   return failures.filter((f) => (seen.has(f.property + f.reason) ? false : (seen.add(f.property + f.reason), true)));
 }
 
-
-function withoutProvider(raw: Record<string, unknown>): Record<string, unknown> {
-  const { __provider: _p, ...rest } = raw ?? {};
-  return rest;
-}
 
 const isStr = (v: unknown): v is string => typeof v === "string";
 
@@ -395,7 +326,7 @@ export function toSpec(raw: Record<string, unknown>): CertificateSpec {
   if (keySource === "local") {
     const k = (r.key ?? {}) as Partial<KeySpec>;
     const algorithm = k.algorithm === "ECDSA" ? "ECDSA" : "RSA";
-    key = algorithm === "RSA" ? { algorithm, rsaBits: k.rsaBits ?? DEFAULTS.key.rsaBits } : { algorithm, curve: k.curve ?? "P-256" };
+    key = algorithm === "RSA" ? { algorithm, rsaBits: k.rsaBits ?? DEFAULTS.key.rsaBits } : { algorithm, curve: k.curve ?? DEFAULTS.key.curve };
   }
   return {
     productCode: String(r.productCode ?? "").trim(),
@@ -422,17 +353,10 @@ export function toSpec(raw: Record<string, unknown>): CertificateSpec {
   };
 }
 
-/** The raw input fields (no outputs, no `__provider`) from inputs or state. */
-export function pickInputs(raw: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of INPUT_NAMES) if (raw?.[name] !== undefined) out[name] = raw[name];
-  return out;
-}
-
 // ---- what identifies the order ---------------------------------------------------------------
 
-/** The inputs whose change replaces the certificate (a new order). */
-export const REPLACE_KEYS = ["productCode", "domains", "csr", "key", "keySource", "uniqueValue", "certId", "refId"] as const;
+/** The inputs whose change means a different order: those that replace, and the create-only refId. */
+export const REPLACE_KEYS: readonly string[] = [...replaceNames(INPUTS), ...createOnlyNames(INPUTS)];
 
 /** A canonical text of the replacement-relevant inputs. */
 export function orderIdentity(spec: CertificateSpec): string {

@@ -1,6 +1,7 @@
 // Outputs built from what the CA answered (order results, collect). Pure apart from X.509 parsing.
 import type { CollectResult, DcvRecords, OrderResult } from "../sdk/nicsrs";
 import { parseCertificate, splitPemBlocks } from "../sdk/x509";
+import { clean } from "./check";
 
 export interface DcvRecordOut {
   domain: string;
@@ -36,18 +37,6 @@ export interface IssuedMaterial {
   serialNumber?: string;
   sha256Fingerprint?: string;
   subscriptionEndsAt?: string;
-}
-
-export const SECRET_OUTPUTS = ["privateKeyPem", "pkcs12", "pkcs12Password"] as const;
-
-/** Drops undefined values (protobuf Structs cannot carry them) — shallow and in arrays of objects. */
-export function clean<T extends object>(obj: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (v === undefined) continue;
-    out[k] = Array.isArray(v) ? v.map((e) => (e && typeof e === "object" && !Array.isArray(e) ? clean(e as object) : e)) : v;
-  }
-  return out as T;
 }
 
 export function dcvOutputs(dcv: DcvRecords | undefined): { dcvRecords: DcvRecordOut[]; dcvFiles: DcvFileOut[]; dcvEmails: DcvEmailOut[] } {

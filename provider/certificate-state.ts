@@ -9,7 +9,8 @@
 // version does not know are carried through untouched.
 import { INPUT_NAMES } from "./certificate-inputs";
 import { storedInputs } from "./certificate-diff";
-import { clean, type DcvEmailOut, type DcvFileOut, type DcvRecordOut, type IssuedMaterial } from "./certificate-outputs";
+import { clean } from "./check";
+import type { DcvEmailOut, DcvFileOut, DcvRecordOut, IssuedMaterial } from "./certificate-outputs";
 
 type Props = Record<string, unknown>;
 

@@ -2,6 +2,8 @@
 // Same provider pattern as ./certificate.ts: one shared object, implementation loaded by package name.
 import * as pulumi from "@pulumi/pulumi";
 import type { Certificate } from "./certificate";
+import { secretNames } from "./schema/field-table";
+import { VALIDATION_FIELDS } from "./schema/validation-fields";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // No `delete`: validation is a wait, nothing exists at the CA to delete (the host skips a missing
@@ -37,23 +39,9 @@ export interface CertificateValidationArgs {
   propagationTimeoutMinutes?: pulumi.Input<number>;
 }
 
-export const VALIDATION_SECRET_OUTPUTS = ["privateKeyPem", "pkcs12", "pkcs12Password"];
+export const VALIDATION_SECRET_OUTPUTS = secretNames(VALIDATION_FIELDS.outputs);
 
-const OUTPUT_NAMES = [
-  "status",
-  "validatedDomains",
-  "certificatePem",
-  "caCertificatePem",
-  "fullChainPem",
-  "privateKeyPem",
-  "pkcs12",
-  "pkcs12Password",
-  "notBefore",
-  "notAfter",
-  "serialNumber",
-  "sha256Fingerprint",
-  "subscriptionEndsAt",
-] as const;
+const OUTPUT_NAMES = Object.keys(VALIDATION_FIELDS.outputs);
 
 /**
  * Waits (in create) until the certificate is issued, polling with backoff; outputs the issued
@@ -93,7 +81,7 @@ export class CertificateValidation extends pulumi.dynamic.Resource {
       dnsCheckResolvers: args.dnsCheckResolvers,
       propagationTimeoutMinutes: args.propagationTimeoutMinutes,
     };
-    for (const k of OUTPUT_NAMES) props[k] = undefined;
+    for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
     super(
       validationProvider,
       name,

@@ -5,6 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Contact, DcvMethod, OrganizationInfo } from "../sdk/nicsrs/wire-types";
 import type { DcvEmailOut, DcvFileOut, DcvRecordOut } from "./certificate-outputs";
+import { CERTIFICATE_FIELDS } from "./schema/certificate-fields";
+import { secretNames } from "./schema/field-table";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Each method requires the implementation itself: the closure serializer leaves `require` alone
@@ -94,37 +96,10 @@ export interface CertificateArgs {
   certId?: pulumi.Input<string>;
 }
 
-export const CERTIFICATE_SECRET_OUTPUTS = ["privateKeyPem", "pkcs12", "pkcs12Password"];
+export const CERTIFICATE_SECRET_OUTPUTS = secretNames(CERTIFICATE_FIELDS.outputs);
 
-const OUTPUT_NAMES = [
-  "certId",
-  "refId",
-  "status",
-  "vendorId",
-  "vendorCertId",
-  "dcvRecords",
-  "dcvFiles",
-  "dcvEmails",
-  "validatedDomains",
-  "csrPem",
-  "privateKeyPem",
-  "certificatePem",
-  "caCertificatePem",
-  "fullChainPem",
-  "pkcs12",
-  "pkcs12Password",
-  "notBefore",
-  "notAfter",
-  "serialNumber",
-  "sha256Fingerprint",
-  "subscriptionEndsAt",
-  "placedAt",
-  "renewalWindowOpensAt",
-  "previousCertIds",
-  "keyMismatch",
-  "unclaimedCertIds",
-  "lastAction",
-] as const;
+/** Every output, declared on the resource so that each is an Output even when the program leaves it unset. */
+const OUTPUT_NAMES = Object.keys(CERTIFICATE_FIELDS.outputs);
 
 /**
  * The stable half of the derived refId: project, stack, the parent's URN and the resource name.

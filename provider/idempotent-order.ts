@@ -4,7 +4,7 @@
 import type { NicSrsClient, OrderResult } from "../sdk/nicsrs";
 import type { DomainInfo } from "../sdk/nicsrs/wire";
 import { deriveRefId, type CertificateSpec } from "./certificate-inputs";
-import { clean } from "./certificate-outputs";
+import { clean } from "./check";
 import { certificateMatchesKey, type KeyMaterial } from "./key-material";
 import { isIssued, isOver } from "./order-status";
 import { matchesInputs, orderDomains } from "./order-ref";

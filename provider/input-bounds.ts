@@ -6,14 +6,10 @@
 // certificate subject, and generous bounds elsewhere (addresses 255, e-mail 254 per RFC 5321, a CSR
 // 16 KiB, which holds a 16384-bit RSA request with 250 SANs). A value the CA would cut or refuse
 // after charging is refused here instead.
+import type { CheckFailure } from "./check";
 import { isUnknown, formatPath, UNKNOWN, type PathSegment } from "./unknowns";
 
-export interface CheckFailureLike {
-  property: string;
-  reason: string;
-}
-
-interface BoundFailure extends CheckFailureLike {
+interface BoundFailure extends CheckFailure {
   path: PathSegment[];
 }
 
@@ -102,7 +98,7 @@ export const SECTIGO_SMIME_LIMITS: Limits = {
  * Every string longer than its limit, and every list longer than its limit, as a failure naming the
  * field, the length and the limit. Unknowns and non-strings pass (the schema reports wrong types).
  */
-export function boundFailures(value: unknown, limits: Limits): CheckFailureLike[] {
+export function boundFailures(value: unknown, limits: Limits): CheckFailure[] {
   return walk(value, limits, []).map(({ property, reason }) => ({ property, reason }));
 }
 
@@ -110,7 +106,7 @@ export function boundFailures(value: unknown, limits: Limits): CheckFailureLike[
  * The size failures, and a copy of `input` in which each over-long value stands in as Pulumi's
  * unknown: present, but judged no further (so it is reported once, by its length, never echoed).
  */
-export function withBounds(input: Record<string, unknown>, limits: Limits): { failures: CheckFailureLike[]; checked: Record<string, unknown> } {
+export function withBounds(input: Record<string, unknown>, limits: Limits): { failures: CheckFailure[]; checked: Record<string, unknown> } {
   const found = walk(input, limits, []);
   if (found.length === 0) return { failures: [], checked: input };
   const checked = structuredClone(input);

@@ -45,7 +45,3 @@ export function sslStatusOutputs(r: SectigoResult): Props {
 
 /** Outputs that describe the collected certificate: replaced as a whole by each collect that carries one. */
 export const CERTIFICATE_OUTPUTS = ["certificatePem", "chainPem", "fullChainPem", "notBefore", "notAfter", "serialNumber", "sha256Fingerprint", "sans", "emails"] as const;
-
-export function withoutUndefined(p: Props): Props {
-  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
-}

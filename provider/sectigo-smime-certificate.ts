@@ -2,6 +2,8 @@
 // The key and CSR are made locally (or the CSR is yours); the CSR is submitted once and the certificate
 // collected until issued. The provider object captures nothing (see ./certificate.ts).
 import * as pulumi from "@pulumi/pulumi";
+import { secretNames } from "./schema/field-table";
+import { SECTIGO_SMIME_FIELDS } from "./schema/sectigo-smime-fields";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const smimeProvider: pulumi.dynamic.ResourceProvider = {
@@ -41,24 +43,9 @@ export interface SmimeCertificateArgs {
   waitTimeoutMinutes?: pulumi.Input<number>;
 }
 
-export const SMIME_SECRET_OUTPUTS = ["privateKeyPem"];
+export const SMIME_SECRET_OUTPUTS = secretNames(SECTIGO_SMIME_FIELDS.outputs);
 
-const OUTPUT_NAMES = [
-  "statusCode",
-  "status",
-  "statusMessage",
-  "csrSubmitted",
-  "csrPem",
-  "privateKeyPem",
-  "certificatePem",
-  "chainPem",
-  "fullChainPem",
-  "notBefore",
-  "notAfter",
-  "serialNumber",
-  "sha256Fingerprint",
-  "emails",
-] as const;
+const OUTPUT_NAMES = Object.keys(SECTIGO_SMIME_FIELDS.outputs);
 
 export class SmimeCertificate extends pulumi.dynamic.Resource {
   declare public readonly orderNumber: pulumi.Output<string | undefined>;

@@ -5,11 +5,14 @@
 import { SectigoApiError, SectigoTransportError, type SectigoResult, type SmimeRequest } from "../sdk/sectigo";
 import { createCsr, generateKeyPair, parseCertificate, parseCsr } from "../sdk/x509";
 import { normalizeSpki } from "../sdk/x509/match";
-import type { CheckFailure } from "./certificate-inputs";
+import { assertNoFailures, clean, type CheckFailure } from "./check";
 import { backoffDelay, pollUntil, progress, sleep } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
-import { checkSmimeInputs, failuresText, idString } from "./sectigo-inputs";
-import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE, withoutUndefined } from "./sectigo-outputs";
+import { checkSmimeInputs, idString } from "./sectigo-inputs";
+import { CERTIFICATE_OUTPUTS, certificateOutputs, statusOf, STATUS_FOR_CODE } from "./sectigo-outputs";
+import { namesOf, replaceNames } from "./schema/field-table";
+import { OBJECT_TYPES } from "./schema/object-types";
+import { SECTIGO_SMIME_FIELDS } from "./schema/sectigo-smime-fields";
 import { initFailed, keepingProvider } from "./init-failed";
 import { formatDelay, sectigoPollSchedule } from "./sectigo-poll";
 import { containsUnknown } from "./unknowns";
@@ -18,8 +21,9 @@ export { configureSectigo as configure } from "./sectigo-credentials";
 
 type Props = Record<string, unknown>;
 
-const INPUTS = ["orderNumber", "collectionCode", "email", "csr", "key", "waitTimeoutMinutes"] as const;
-const REPLACE_ON = ["orderNumber", "collectionCode", "email", "csr", "key"];
+const FIELDS = SECTIGO_SMIME_FIELDS.inputs;
+const INPUTS = namesOf(FIELDS);
+const REPLACE_ON = replaceNames(FIELDS);
 /** Codes that end the order. */
 const TERMINAL = new Set([-20, -21]);
 /** Codes after which the order may still be issued: keep collecting. */
@@ -45,7 +49,7 @@ const describe = (p: Props) => (idString(p.orderNumber) ? `S/MIME order ${idStri
 async function keyAndCsr(inputs: Props): Promise<Props> {
   if (typeof inputs.csr === "string") return { csrPem: inputs.csr };
   const key = (inputs.key ?? {}) as { algorithm?: "RSA" | "ECDSA"; rsaBits?: 2048 | 3072 | 4096; curve?: "P-256" | "P-384" };
-  const { privateKeyPem } = await generateKeyPair({ algorithm: key.algorithm ?? "RSA", rsaBits: key.rsaBits, curve: key.curve });
+  const { privateKeyPem } = await generateKeyPair({ algorithm: key.algorithm ?? OBJECT_TYPES.Key.properties.algorithm.default, rsaBits: key.rsaBits, curve: key.curve });
   const email = String(inputs.email);
   return { privateKeyPem, csrPem: await createCsr({ privateKeyPem, commonName: email, emails: [email] }) };
 }
@@ -88,9 +92,9 @@ async function collect(props: Props): Promise<Step> {
 function apply(props: Props, step: Step): Props {
   if (step.result) {
     const r = step.result;
-    return withoutUndefined({ ...props, statusCode: r.statusCode, status: statusOf(r), statusMessage: undefined, ...(r.leafPem ? certificateOutputs(r) : {}) });
+    return clean({ ...props, statusCode: r.statusCode, status: statusOf(r), statusMessage: undefined, ...(r.leafPem ? certificateOutputs(r) : {}) });
   }
-  if (step.code !== undefined) return withoutUndefined({ ...props, statusCode: step.code, status: STATUS_FOR_CODE[step.code], statusMessage: step.message });
+  if (step.code !== undefined) return clean({ ...props, statusCode: step.code, status: STATUS_FOR_CODE[step.code], statusMessage: step.message });
   return props;
 }
 
@@ -103,7 +107,7 @@ function keyMismatch(props: Props): string | undefined {
 }
 
 async function untilIssued(id: string, start: Props): Promise<Props> {
-  const timeoutMs = ((start.waitTimeoutMinutes as number | undefined) ?? 60) * 60_000;
+  const timeoutMs = (typeof start.waitTimeoutMinutes === "number" ? start.waitTimeoutMinutes : FIELDS.waitTimeoutMinutes.default) * 60_000;
   const deadline = Date.now() + timeoutMs;
   let props = { ...start };
   try {
@@ -132,8 +136,7 @@ export function create(inputs: Props): Promise<{ id: string; outs: Props }> {
 }
 
 async function createSmime(inputs: Props): Promise<{ id: string; outs: Props }> {
-  const failures = checkSmimeInputs(inputs);
-  if (failures.length) throw new Error(failuresText(failures));
+  assertNoFailures(checkSmimeInputs(inputs), "SmimeCertificate");
   const id = idString(inputs.orderNumber) ?? `collectionCode:${idString(inputs.collectionCode)}`;
   const echo = Object.fromEntries(INPUTS.filter((k) => inputs[k] !== undefined).map((k) => [k, inputs[k]]));
   const start = { ...echo, ...(await keyAndCsr(inputs)), csrSubmitted: false };
@@ -150,7 +153,7 @@ export async function read(id: string, props: Props): Promise<{ id: string; prop
 }
 
 export function update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-  const props = withoutUndefined({ ...olds, waitTimeoutMinutes: news.waitTimeoutMinutes });
+  const props = clean<Props>({ ...olds, waitTimeoutMinutes: news.waitTimeoutMinutes });
   if (props.status === "issued" && typeof props.certificatePem === "string") return Promise.resolve({ outs: props });
   return keepingProvider(news, async () => ({ outs: await untilIssued(id, props) }));
 }

@@ -3,6 +3,7 @@
 // The provider object loads its implementation by package name at call time and captures nothing
 // (see ./certificate.ts for why).
 import * as pulumi from "@pulumi/pulumi";
+import { SECTIGO_SSL_FIELDS } from "./schema/sectigo-ssl-fields";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const sectigoSslProvider: pulumi.dynamic.ResourceProvider = {
@@ -29,25 +30,7 @@ export interface SectigoSslCertificateArgs {
   waitTimeoutMinutes?: pulumi.Input<number>;
 }
 
-const OUTPUT_NAMES = [
-  "statusCode",
-  "status",
-  "statusMessage",
-  "certificateStatus",
-  "validationStatus",
-  "fqdn",
-  "mdcDomainDetails",
-  "statusDetails",
-  "caaStatus",
-  "certificatePem",
-  "chainPem",
-  "fullChainPem",
-  "notBefore",
-  "notAfter",
-  "serialNumber",
-  "sha256Fingerprint",
-  "sans",
-] as const;
+const OUTPUT_NAMES = Object.keys(SECTIGO_SSL_FIELDS.outputs);
 
 export class SectigoSslCertificate extends pulumi.dynamic.Resource {
   declare public readonly orderNumber: pulumi.Output<string | undefined>;

@@ -2,11 +2,13 @@
 // certificateId), optionally waits for issuance, refreshes on read, forgets on delete. Loaded by package
 // name at call time from the provider object in ./sectigo-ssl-certificate.ts.
 import { SectigoApiError, type CollectSslRequest, type SectigoResult } from "../sdk/sectigo";
-import type { CheckFailure } from "./certificate-inputs";
+import { assertNoFailures, clean, type CheckFailure } from "./check";
 import { progress, pollUntil } from "./poll";
 import { sectigoClient } from "./sectigo-credentials";
-import { checkSslInputs, failuresText, idString } from "./sectigo-inputs";
-import { CERTIFICATE_OUTPUTS, certificateOutputs, sslStatusOutputs, STATUS_FOR_CODE, withoutUndefined } from "./sectigo-outputs";
+import { checkSslInputs, idString } from "./sectigo-inputs";
+import { CERTIFICATE_OUTPUTS, certificateOutputs, sslStatusOutputs, STATUS_FOR_CODE } from "./sectigo-outputs";
+import { namesOf, replaceNames } from "./schema/field-table";
+import { SECTIGO_SSL_FIELDS } from "./schema/sectigo-ssl-fields";
 import { initFailed, keepingProvider } from "./init-failed";
 import { formatDelay, sectigoPollSchedule } from "./sectigo-poll";
 import { containsUnknown } from "./unknowns";
@@ -15,9 +17,10 @@ export { configureSectigo as configure } from "./sectigo-credentials";
 
 type Props = Record<string, unknown>;
 
-const INPUTS = ["orderNumber", "certificateId", "waitForIssuance", "waitTimeoutMinutes"] as const;
+const FIELDS = SECTIGO_SSL_FIELDS.inputs;
+const INPUTS = namesOf(FIELDS);
 /** Changing which order is adopted is a different resource. */
-const REPLACE_ON = ["orderNumber", "certificateId"];
+const REPLACE_ON = replaceNames(FIELDS);
 /** Sectigo ends these orders; their last certificate stays in state. */
 const TERMINAL = new Set([-20, -21]);
 
@@ -63,19 +66,18 @@ function outputs(inputs: Props, previous: Props, c: Collected): Props {
   const echo = Object.fromEntries(INPUTS.filter((k) => inputs[k] !== undefined).map((k) => [k, inputs[k]]));
   if (c.endedWith) {
     const kept = Object.fromEntries(CERTIFICATE_OUTPUTS.filter((k) => previous[k] !== undefined).map((k) => [k, previous[k]]));
-    return withoutUndefined({ ...echo, ...kept, orderNumber: previous.orderNumber ?? echo.orderNumber, certificateId: previous.certificateId ?? echo.certificateId, statusCode: c.endedWith.code, status: STATUS_FOR_CODE[c.endedWith.code], statusMessage: c.endedWith.errorMessage });
+    return clean({ ...echo, ...kept, orderNumber: previous.orderNumber ?? echo.orderNumber, certificateId: previous.certificateId ?? echo.certificateId, statusCode: c.endedWith.code, status: STATUS_FOR_CODE[c.endedWith.code], statusMessage: c.endedWith.errorMessage });
   }
   const r = c.result!;
   const cert = r.leafPem ? certificateOutputs(r) : Object.fromEntries(CERTIFICATE_OUTPUTS.filter((k) => previous[k] !== undefined).map((k) => [k, previous[k]]));
-  return withoutUndefined({ ...echo, orderNumber: idString(inputs.orderNumber) ?? previous.orderNumber, certificateId: idString(inputs.certificateId) ?? previous.certificateId, ...sslStatusOutputs(r), ...cert });
+  return clean({ ...echo, orderNumber: idString(inputs.orderNumber) ?? previous.orderNumber, certificateId: idString(inputs.certificateId) ?? previous.certificateId, ...sslStatusOutputs(r), ...cert });
 }
 
 async function collectAndMaybeWait(id: string, inputs: Props, previous: Props): Promise<Props> {
-  const failures = checkSslInputs(inputs);
-  if (failures.length) throw new Error(failuresText(failures));
+  assertNoFailures(checkSslInputs(inputs), "SectigoSslCertificate");
   const what = idString(inputs.orderNumber) ? `order ${idString(inputs.orderNumber)}` : `certificate ${idString(inputs.certificateId)}`;
   if (inputs.waitForIssuance !== true) return outputs(inputs, previous, await collect(inputs));
-  const timeoutMs = ((inputs.waitTimeoutMinutes as number | undefined) ?? 60) * 60_000;
+  const timeoutMs = (typeof inputs.waitTimeoutMinutes === "number" ? inputs.waitTimeoutMinutes : FIELDS.waitTimeoutMinutes.default) * 60_000;
   const polled = await pollUntil(
     () => collect(inputs),
     (c) => (c.endedWith !== undefined && TERMINAL.has(c.endedWith.code)) || (c.result !== undefined && c.result.statusCode !== 0),

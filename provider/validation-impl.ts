@@ -2,28 +2,35 @@
 // certificate of `certId` and outputs the issued material. Loaded by package name at call time.
 import { z } from "zod";
 import { NicSrsApiError, type CollectResult } from "../sdk/nicsrs";
-import { formatFailures, type CheckFailure } from "./certificate-inputs";
+import { assertNoFailures, clean, schemaFailures, withoutProvider, type CheckFailure } from "./check";
 import { isDead, isIssued } from "./order-status";
-import { clean, dcvOutputs, issuedMaterial, verifiedDomains } from "./certificate-outputs";
+import { dcvOutputs, issuedMaterial, verifiedDomains } from "./certificate-outputs";
 import { nicsrsClient } from "./credentials";
 import { dnsSettings, type DnsSettings } from "./dns-config";
 import { collectThroughTransients, domainReport, waitForIssued } from "./issuance-wait";
 import { progress } from "./poll";
 import { boundFailures, VALIDATION_LIMITS } from "./input-bounds";
-import { containsUnknown, formatPath, segments, stripUnknowns, underAny } from "./unknowns";
+import { containsUnknown } from "./unknowns";
+import { allowedTextOf, namesOf, replaceNames, stableNames, type FieldFacts } from "./schema/field-table";
+import { VALIDATION_FIELDS } from "./schema/validation-fields";
 
 export { configureWithDns as configure } from "./dns-config";
 
 type Props = Record<string, unknown>;
 
-export const DEFAULT_TIMEOUT_MINUTES = 60;
+const FIELDS = VALIDATION_FIELDS.inputs;
+export const DEFAULT_TIMEOUT_MINUTES = FIELDS.timeoutMinutes.default;
+const INPUTS = namesOf(FIELDS);
+const FACTS: FieldFacts = FIELDS;
+const REPLACE_ON = replaceNames(FIELDS);
+const STABLE = stableNames(FIELDS);
 
 const SERVER_RE = /^(\[[0-9a-f:.]+\](:\d{1,5})?|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9.-]+(:\d{1,5})?)$/i;
 const FQDN_RE = /^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
 
 /** @internal */
 export const ValidationInputsSchema = z.strictObject({
-  certId: z.string().trim().min(1, 'a NicSRS certId such as "260113vghhracpaw"'),
+  certId: z.string().trim().min(1),
   validationRecordFqdns: z.array(z.string().regex(FQDN_RE, "is not a valid DNS name")).optional(),
   timeoutMinutes: z.number().positive().max(1440).optional(),
   dnsPreflight: z.boolean().optional(),
@@ -32,43 +39,15 @@ export const ValidationInputsSchema = z.strictObject({
   propagationTimeoutMinutes: z.number().positive().max(1440).optional(),
 });
 
-const ALLOWED: Record<string, string> = {
-  certId: 'a NicSRS certId such as "260113vghhracpaw" (or pass `certificate`)',
-  validationRecordFqdns: "a list of DNS record names",
-  timeoutMinutes: "minutes, more than 0 and at most 1440 (default 60)",
-  dnsPreflight: "true or false (default: the nicsrs:dnsCheck config, on)",
-  dnsResolvers: 'addresses where DNS lookups start, e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]',
-  dnsCheckResolvers: 'resolvers to also ask, for the report, e.g. ["8.8.8.8"]',
-  propagationTimeoutMinutes: "minutes, more than 0 and at most 1440 (default: timeoutMinutes)",
-};
-
-const INPUTS = ["certId", "validationRecordFqdns", "timeoutMinutes", "dnsPreflight", "dnsResolvers", "dnsCheckResolvers", "propagationTimeoutMinutes"];
+const allowedFor = (path: readonly (string | number)[]): string =>
+  allowedTextOf(FACTS[String(path[0])]) ?? "see the CertificateValidation documentation";
 
 export function validateValidationInputs(raw: Props): CheckFailure[] {
-  const { __provider: _p, ...input } = raw ?? {};
+  const input = withoutProvider(raw);
   const tooLong = boundFailures(input, VALIDATION_LIMITS);
   if (tooLong.length > 0) return tooLong;
-  const { value, unknownPaths } = stripUnknowns(input);
-  const r = ValidationInputsSchema.safeParse(value, { error: (iss) => ALLOWED[String(iss.path?.[0])] ?? "see the CertificateValidation documentation" });
-  if (r.success) return [];
-  const failures: CheckFailure[] = [];
-  for (const iss0 of r.error.issues) {
-    const iss = { ...iss0, path: segments(iss0.path) };
-    if (iss.code === "unrecognized_keys") {
-      for (const k of iss.keys) failures.push({ property: k, reason: `is not an input of CertificateValidation (inputs: certificate or certId, ${INPUTS.slice(1).join(", ")})` });
-      continue;
-    }
-    if (underAny(iss.path, unknownPaths)) continue;
-    let v: unknown = input;
-    for (const seg of iss.path) v = (v as Record<string | number, unknown> | undefined)?.[seg as string];
-    const shown = v === undefined ? undefined : typeof v === "string" ? JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v) : typeof v === "object" ? "an object" : String(v);
-    const msg = iss.message;
-    failures.push({
-      property: formatPath(iss.path),
-      reason: shown === undefined ? `is required (${msg})` : msg.startsWith("is ") ? `${shown} ${msg}` : `${shown} is not allowed (${msg})`,
-    });
-  }
-  return failures;
+  const notHere = () => `an input of CertificateValidation (inputs: certificate or certId, ${INPUTS.filter((k) => k !== "certId").join(", ")})`;
+  return schemaFailures(ValidationInputsSchema, input, allowedFor, notHere).failures;
 }
 
 export async function check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
@@ -76,15 +55,12 @@ export async function check(_olds: Props, news: Props): Promise<{ inputs: Props;
 }
 
 export async function diff(_id: string, olds: Props, news: Props) {
-  const certIdChanged = containsUnknown(news?.certId) || news?.certId !== olds?.certId;
-  const others = INPUTS.slice(1).filter(
-    (k) => containsUnknown(news?.[k]) || JSON.stringify(news?.[k] ?? null) !== JSON.stringify(olds?.[k] ?? null),
-  );
-  const changed = [...(certIdChanged ? ["certId"] : []), ...others];
+  const changed: string[] = INPUTS.filter((k) => containsUnknown(news?.[k]) || JSON.stringify(news?.[k] ?? null) !== JSON.stringify(olds?.[k] ?? null));
+  const replaces = changed.filter((k) => REPLACE_ON.includes(k));
   return {
     changes: changed.length > 0,
-    replaces: certIdChanged ? ["certId"] : [],
-    stables: certIdChanged ? [] : ["certId"],
+    replaces,
+    stables: replaces.length > 0 ? [] : STABLE,
     deleteBeforeReplace: false,
   };
 }
@@ -116,8 +92,7 @@ function deadError(certId: string, c: CollectResult): Error {
 }
 
 export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
-  const failures = validateValidationInputs(inputs);
-  if (failures.length > 0) throw new Error(formatFailures(failures, "CertificateValidation"));
+  assertNoFailures(validateValidationInputs(inputs), "CertificateValidation");
   const certId = String(inputs.certId).trim();
   const timeoutMinutes = typeof inputs.timeoutMinutes === "number" ? inputs.timeoutMinutes : DEFAULT_TIMEOUT_MINUTES;
   const client = nicsrsClient();
@@ -184,11 +159,10 @@ export async function read(id: string, props: Props): Promise<{ id?: string; pro
 }
 
 export async function update(_id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-  const failures = validateValidationInputs(news);
-  if (failures.length > 0) throw new Error(formatFailures(failures, "CertificateValidation"));
+  assertNoFailures(validateValidationInputs(news), "CertificateValidation");
   const out: Props = { ...olds };
   delete out.__provider;
-  for (const k of INPUTS.slice(1)) delete out[k];
+  for (const k of INPUTS) if (!REPLACE_ON.includes(k)) delete out[k];
   return { outs: clean({ ...out, ...inputsOf(news) }) };
 }
 

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate, CertificateValidation } from "pulumi-nicsrs";
 import { administrator } from "../../test/provider/fixtures";
+import { CERTIFICATE_FIELDS } from "../../provider/schema/certificate-fields";
+import { secretNames } from "../../provider/schema/field-table";
 
 const config = new pulumi.Config("bench");
 const kind = config.require("kind");
@@ -24,19 +26,14 @@ class Noop extends pulumi.dynamic.Resource {
 }
 
 // The names a Certificate registers as outputs (declared up front, as provider/certificate.ts does).
-const CERTIFICATE_OUTPUT_NAMES = [
-  "certId", "refId", "status", "vendorId", "vendorCertId", "dcvRecords", "dcvFiles", "dcvEmails", "validatedDomains",
-  "csrPem", "privateKeyPem", "certificatePem", "caCertificatePem", "fullChainPem", "pkcs12", "pkcs12Password",
-  "notBefore", "notAfter", "serialNumber", "sha256Fingerprint", "subscriptionEndsAt", "placedAt",
-  "renewalWindowOpensAt", "previousCertIds", "keyMismatch",
-];
+const CERTIFICATE_OUTPUT_NAMES = Object.keys(CERTIFICATE_FIELDS.outputs);
 
 /** A no-op resource registering the same properties as a Certificate (an ablation: the cost of the property count alone). */
 class NoopWide extends pulumi.dynamic.Resource {
   constructor(name: string, index: number, inputs: Record<string, unknown>) {
     const props: Record<string, unknown> = { index, ...inputs, refIdSeed: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
     for (const k of CERTIFICATE_OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    super(noopProvider, name, props, { additionalSecretOutputs: ["privateKeyPem", "pkcs12", "pkcs12Password"] });
+    super(noopProvider, name, props, { additionalSecretOutputs: secretNames(CERTIFICATE_FIELDS.outputs) });
   }
 }
 

@@ -1,41 +1,56 @@
-// Certificate: every input and output, read off provider/certificate.ts (the Args interface and the
-// declared outputs), certificate-inputs.ts (defaults, allowed values) and certificate-diff.ts
-// (replace, stable and create-only keys). test/unit/schema-fields.test.ts holds the two in step.
-import { DCV_METHODS } from "../../sdk/nicsrs/wire";
-import type { Field, ResourceTable } from "./field-table";
+// Certificate: every input and output. The dynamic provider derives from it its defaults, the diff's
+// replace, stable and create-only keys, the check's allowed-values text, the secret and declared
+// outputs; the public CertificateArgs stays hand-written (test/unit/schema-fields.test.ts keeps it in step).
+import { DCV_EMAIL_LOCAL_PARTS, DCV_METHODS } from "../../sdk/nicsrs/wire";
+import { field, type Field, type ResourceTable } from "./field-table";
 import { ref } from "./object-types";
 
-const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
-const strList = (description: string, extra: Partial<Field> = {}): Field => ({ type: { array: "string" }, description, ...extra });
+const str = field("string");
+const MAILBOXES = DCV_EMAIL_LOCAL_PARTS.map((l) => `${l}@`).join(", ");
+const CONTACT_ALLOWED = "a contact { firstName, lastName, job, email, mobile, address, city, state, postCode, country, organization }";
+const strList = field({ array: "string" } as const);
 
 const inputs = {
   productCode: str('NicSRS product code, e.g. "positivessl", "positivessl-multi-domain", "positivessl-wildcard", "sectigo-ov".', {
     required: true,
     replaceOnChanges: true,
     stable: true,
+    allowedText: 'a NicSRS product code such as "positivessl-multi-domain"',
   }),
-  years: { type: "integer", description: "Subscription length in years (1-6, as the product allows).", default: 1 },
+  years: field("integer")("Subscription length in years (1-6, as the product allows).", { default: 1, allowedText: "an integer from 1 to 6" }),
   domains: strList("Domain names; the first is the common name. Wildcards (`*.example.com`) where the product allows.", {
     required: true,
     replaceOnChanges: true,
     stable: true,
+    allowedText: "a list of 1 or more domain names, the first one the common name",
   }),
   dcvMethod: str("DCV method of every domain without its own `domainDcv` method.", { allowed: DCV_METHODS, default: "CNAME_CSR_HASH" }),
-  dcvEmail: str("Approver mailbox for EMAIL DCV (domains without their own `domainDcv` email)."),
-  domainDcv: { type: { map: ref("DomainDcv") }, description: "Per-domain DCV overrides, keyed by a name in `domains`." },
-  server: str('Server platform sent with the order (e.g. "other").'),
-  uniqueValue: str("Sectigo `uniqueValue` (1-20 letters and digits), appended to CSR-hash DCV values.", { replaceOnChanges: true, stable: true }),
-  administrator: { type: ref("Contact"), description: "Administrator contact (required by the API).", required: true },
-  tech: { type: ref("Contact"), description: "Technical contact (required for OV/EV)." },
-  finance: { type: ref("Contact"), description: "Finance contact (required for OV/EV)." },
-  organization: { type: ref("Organization"), description: "Organization (required for OV/EV)." },
-  csr: str("Your own CSR (PEM). The private key then stays with you; renewals reuse this CSR.", { replaceOnChanges: true, stable: true }),
-  key: {
-    type: ref("Key"),
-    description: "Key generated locally with its CSR (default RSA 2048); a fresh one on every reissue / renew.",
+  dcvEmail: str("Approver mailbox for EMAIL DCV (domains without their own `domainDcv` email).", { allowedText: `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain` }),
+  domainDcv: field({ map: ref("DomainDcv") })("Per-domain DCV overrides, keyed by a name in `domains`.", {
+    allowedText: "an object mapping a name in `domains` to { method?, email? }",
+  }),
+  server: str('Server platform sent with the order (e.g. "other").', { allowedText: 'a server platform such as "other"' }),
+  uniqueValue: str("Sectigo `uniqueValue` (1-20 letters and digits), appended to CSR-hash DCV values.", {
     replaceOnChanges: true,
     stable: true,
-  },
+    allowedText: "1-20 characters from a-z, A-Z, 0-9",
+  }),
+  administrator: field(ref("Contact"))("Administrator contact (required by the API).", { required: true, allowedText: CONTACT_ALLOWED }),
+  tech: field(ref("Contact"))("Technical contact (required for OV/EV).", { allowedText: CONTACT_ALLOWED }),
+  finance: field(ref("Contact"))("Finance contact (required for OV/EV).", { allowedText: CONTACT_ALLOWED }),
+  organization: field(ref("Organization"))("Organization (required for OV/EV).", {
+    allowedText: "{ organizationName, organizationCity, organizationMobile, organizationAddress, organizationCountry, organizationPostCode, organizationState? }",
+  }),
+  csr: str("Your own CSR (PEM). The private key then stays with you; renewals reuse this CSR.", {
+    replaceOnChanges: true,
+    stable: true,
+    allowedText: "a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)",
+  }),
+  key: field(ref("Key"))("Key generated locally with its CSR (default RSA 2048); a fresh one on every reissue / renew.", {
+    replaceOnChanges: true,
+    stable: true,
+    allowedText: '{ algorithm?: "RSA" | "ECDSA", rsaBits?: 2048 | 3072 | 4096, curve?: "P-256" | "P-384" }',
+  }),
   keySource: str('"local": key and CSR made here; "ca": NicSRS generates the key (outputs pkcs12).', {
     allowed: ["local", "ca"],
     default: "local",
@@ -44,15 +59,29 @@ const inputs = {
   }),
   privateKeyFile: str(
     "Absolute path of a file holding the private key (local keys): created with mode 0600 when absent, reused for reissues and renewals, never a Pulumi output (privateKeyPem stays empty).",
+    { allowedText: "an absolute path of the private key file (created with mode 0600 when absent)" },
   ),
-  renewBeforeDays: { type: "integer", description: "Days before notAfter when reissue / renew is planned (1-90, at most half the lifetime).", default: 30 },
-  waitForIssuance: { type: "boolean", description: "Wait in create / update until the certificate is issued (otherwise use CertificateValidation).", default: false },
-  waitTimeoutMinutes: { type: "number", description: "Limit for waitForIssuance, in minutes (more than 0, at most 1440).", default: 60 },
+  renewBeforeDays: field("integer")("Days before notAfter when reissue / renew is planned (1-90, at most half the lifetime).", {
+    default: 30,
+    allowedText: "an integer from 1 to 90",
+  }),
+  waitForIssuance: field("boolean")("Wait in create / update until the certificate is issued (otherwise use CertificateValidation).", {
+    default: false,
+    allowedText: "true or false",
+  }),
+  waitTimeoutMinutes: field("number")("Limit for waitForIssuance, in minutes (more than 0, at most 1440).", {
+    default: 60,
+    allowedText: "minutes, more than 0 and at most 1440",
+  }),
   deletePolicy: str("What destroy does at the CA.", { allowed: ["cancelPending", "retain", "cancel", "revoke"], default: "cancelPending" }),
   refId: str("Idempotency key of the first order (1-64 chars). Default: derived from the stack, the resource name and the order's inputs.", {
     createOnly: true,
+    allowedText: "1-64 characters",
   }),
-  certId: str("Adopt an existing order instead of placing one (collected, not placed).", { replaceOnChanges: true }),
+  certId: str("Adopt an existing order instead of placing one (collected, not placed).", {
+    replaceOnChanges: true,
+    allowedText: 'a NicSRS certId such as "260113vghhracpaw"',
+  }),
 } as const satisfies Record<string, Field>;
 
 const outputs = {
@@ -98,5 +127,19 @@ export const CERTIFICATE_FIELDS = {
   outputs,
 } as const satisfies ResourceTable;
 
-/** Inputs the resource class adds itself (not user inputs): the stable half of the derived refId. */
-export const CERTIFICATE_HIDDEN_INPUTS = { refIdSeed: { stable: true, createOnly: true }, orderGeneration: { createOnly: true } } as const;
+/**
+ * Inputs the provider adds itself (not user inputs): the two halves of the derived refId, set by the
+ * resource class (refIdSeed) and by check (orderGeneration).
+ */
+export const CERTIFICATE_HIDDEN_INPUTS = {
+  refIdSeed: { stable: true, createOnly: true, allowedText: "a string (set by the resource class)" },
+  orderGeneration: { createOnly: true, allowedText: "an integer of at least 1 (set by check)" },
+} as const satisfies Record<string, Partial<Field>>;
+
+/**
+ * Outputs kept in state that are no field of the table: `certId` and `refId` are outputs there (the
+ * current order), so the inputs of those names are stored as `adoptedCertId` and `requestedRefId`;
+ * the adopted certId never changes in place.
+ */
+export const CERTIFICATE_STORED_INPUTS = { certId: "adoptedCertId", refId: "requestedRefId" } as const;
+export const CERTIFICATE_STABLE_STATE = ["adoptedCertId"] as const;

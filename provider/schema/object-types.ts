@@ -1,9 +1,11 @@
 // Object types used by the resources' fields (schema `types`), keyed by their name in the
 // "nicsrs:index:<Name>" token.
-import { DCV_METHODS } from "../../sdk/nicsrs/wire";
+import { DCV_EMAIL_LOCAL_PARTS, DCV_METHODS } from "../../sdk/nicsrs/wire";
 import type { ObjectType } from "./field-table";
 
 const text = (description: string) => ({ type: "string", description, required: true }) as const;
+const COUNTRY = "an ISO 3166-1 alpha-2 country code such as US";
+const MAILBOXES = DCV_EMAIL_LOCAL_PARTS.map((l) => `${l}@`).join(", ");
 
 export const OBJECT_TYPES = {
   Contact: {
@@ -12,13 +14,13 @@ export const OBJECT_TYPES = {
       firstName: text("First name."),
       lastName: text("Last name."),
       job: text("Job title."),
-      email: text("E-mail address."),
+      email: { ...text("E-mail address."), allowedText: "an email address" },
       mobile: text("Phone number."),
       address: text("Street address."),
       city: text("City."),
       state: text("State or province."),
       postCode: text("Postal code."),
-      country: text("ISO 3166-1 alpha-2 country code such as US."),
+      country: { ...text("ISO 3166-1 alpha-2 country code such as US."), allowedText: COUNTRY },
       organization: text("Organization name."),
     },
   },
@@ -29,7 +31,7 @@ export const OBJECT_TYPES = {
       organizationCity: text("City."),
       organizationMobile: text("Phone number."),
       organizationAddress: text("Street address."),
-      organizationCountry: text("ISO 3166-1 alpha-2 country code such as US."),
+      organizationCountry: { ...text("ISO 3166-1 alpha-2 country code such as US."), allowedText: COUNTRY },
       organizationPostCode: text("Postal code."),
       organizationState: { type: "string", description: "State or province." },
     },
@@ -41,6 +43,7 @@ export const OBJECT_TYPES = {
       email: {
         type: "string",
         description: "Approver mailbox for EMAIL DCV: admin@, administrator@, postmaster@, webmaster@ or hostmaster@ the domain or a parent.",
+        allowedText: `an approved DCV mailbox: ${MAILBOXES} the domain or a parent domain`,
       },
     },
   },
@@ -79,7 +82,7 @@ export const OBJECT_TYPES = {
       email: text("The mailbox the CA writes to."),
     },
   },
-} satisfies Record<string, ObjectType>;
+} as const satisfies Record<string, ObjectType>;
 
 export type ObjectTypeName = keyof typeof OBJECT_TYPES;
 export const ref = (name: ObjectTypeName) => ({ ref: name }) as const;

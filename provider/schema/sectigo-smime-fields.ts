@@ -1,17 +1,33 @@
-// SmimeCertificate: inputs and outputs, read off provider/sectigo-smime-certificate.ts and
-// sectigo-smime-impl.ts (replace keys, secret key).
-import type { Field, ResourceTable } from "./field-table";
+// SmimeCertificate: inputs and outputs. sectigo-smime-impl.ts derives from it the inputs it echoes,
+// the default wait, the replace keys and the check's allowed-values text; the resource class its
+// secret and declared outputs.
+import { field, type Field, type ResourceTable } from "./field-table";
 import { ref } from "./object-types";
 
-const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
+const str = field("string");
 
 const inputs = {
-  orderNumber: str("The S/MIME order's number. Give this or `collectionCode`.", { replaceOnChanges: true }),
-  collectionCode: str("The order's collection code (AutoApplyOrder showCollectionCode=Y). Give this or `orderNumber`.", { replaceOnChanges: true }),
-  email: str("The mailbox: common name and SAN of the generated CSR. Needed unless `csr` is given.", { replaceOnChanges: true }),
-  csr: str("Your own PKCS#10 CSR (PEM); no key is generated then.", { replaceOnChanges: true }),
-  key: { type: ref("Key"), description: "The key generated with the CSR (default RSA 2048).", replaceOnChanges: true },
-  waitTimeoutMinutes: { type: "number", description: "How long create waits for issuance, in minutes (at most 1440).", default: 60 },
+  orderNumber: str("The S/MIME order's number. Give this or `collectionCode`.", { replaceOnChanges: true, allowedText: "a Sectigo order number, 1-128 characters" }),
+  collectionCode: str("The order's collection code (AutoApplyOrder showCollectionCode=Y). Give this or `orderNumber`.", {
+    replaceOnChanges: true,
+    allowedText: "a collection code, 1-16 characters",
+  }),
+  email: str("The mailbox: common name and SAN of the generated CSR. Needed unless `csr` is given.", {
+    replaceOnChanges: true,
+    allowedText: "an e-mail address",
+  }),
+  csr: str("Your own PKCS#10 CSR (PEM); no key is generated then.", {
+    replaceOnChanges: true,
+    allowedText: "a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)",
+  }),
+  key: field(ref("Key"))("The key generated with the CSR (default RSA 2048).", {
+    replaceOnChanges: true,
+    allowedText: '{ algorithm?: "RSA" | "ECDSA", rsaBits?: 2048 | 3072 | 4096, curve?: "P-256" | "P-384" }',
+  }),
+  waitTimeoutMinutes: field("number")("How long create waits for issuance, in minutes (at most 1440).", {
+    default: 60,
+    allowedText: "minutes, more than 0 and at most 1440",
+  }),
 } as const satisfies Record<string, Field>;
 
 const outputs = {

@@ -1,14 +1,23 @@
-// SectigoSslCertificate: inputs and outputs, read off provider/sectigo-ssl-certificate.ts and
-// sectigo-ssl-impl.ts (replace on the order's identifiers).
-import type { Field, ResourceTable } from "./field-table";
+// SectigoSslCertificate: inputs and outputs. sectigo-ssl-impl.ts derives from it the inputs it echoes,
+// the default wait, the replace keys and the check's allowed-values text.
+import { field, type Field, type ResourceTable } from "./field-table";
 
-const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
+const str = field("string");
 
 const inputs = {
-  orderNumber: str("Sectigo order number (a NicSRS `Certificate`'s `vendorId`). Give this or `certificateId`.", { replaceOnChanges: true }),
-  certificateId: str("Sectigo certificate ID (a NicSRS `Certificate`'s `vendorCertId`). Give this or `orderNumber`.", { replaceOnChanges: true }),
-  waitForIssuance: { type: "boolean", description: "Wait in create / update until the certificate is issued.", default: false },
-  waitTimeoutMinutes: { type: "number", description: "Limit for waitForIssuance, in minutes (at most 1440).", default: 60 },
+  orderNumber: str("Sectigo order number (a NicSRS `Certificate`'s `vendorId`). Give this or `certificateId`.", {
+    replaceOnChanges: true,
+    allowedText: "a Sectigo order number, 1-128 characters",
+  }),
+  certificateId: str("Sectigo certificate ID (a NicSRS `Certificate`'s `vendorCertId`). Give this or `orderNumber`.", {
+    replaceOnChanges: true,
+    allowedText: "an integer of at most 16 digits",
+  }),
+  waitForIssuance: field("boolean")("Wait in create / update until the certificate is issued.", { default: false, allowedText: "true or false" }),
+  waitTimeoutMinutes: field("number")("Limit for waitForIssuance, in minutes (at most 1440).", {
+    default: 60,
+    allowedText: "minutes, more than 0 and at most 1440",
+  }),
 } as const satisfies Record<string, Field>;
 
 const outputs = {

@@ -1,29 +1,45 @@
-// CertificateValidation: inputs and outputs, read off provider/certificate-validation.ts and
-// validation-impl.ts (default timeout, replace on certId).
-import type { Field, ResourceTable } from "./field-table";
+// CertificateValidation: inputs and outputs. validation-impl.ts derives from it the inputs it echoes,
+// the default timeout, the replace and stable keys and the check's allowed-values text.
+import { field, type Field, type ResourceTable } from "./field-table";
 
-const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
+const str = field("string");
+const SERVERS = 'addresses where DNS lookups start, e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]';
 
 const inputs = {
   certId: str("The certId of the certificate to wait for (a Certificate's `certId`; a reissue or renewal replaces this validation).", {
     required: true,
     replaceOnChanges: true,
     stable: true,
+    allowedText: 'a NicSRS certId such as "260113vghhracpaw", or pass `certificate`',
   }),
   validationRecordFqdns: {
     type: { array: "string" },
     description: "FQDNs of the DCV records the program created; create fails at once when they miss one of the certificate's DNS DCV records.",
+    allowedText: "a list of DNS record names",
   },
-  timeoutMinutes: { type: "number", description: "How long create waits, in minutes (more than 0, at most 1440).", default: 60 },
+  timeoutMinutes: field("number")("How long create waits, in minutes (more than 0, at most 1440).", {
+    default: 60,
+    allowedText: "minutes, more than 0 and at most 1440 (default 60)",
+  }),
   dnsPreflight: {
     type: "boolean",
     description: "DNS pre-flight while waiting (each DCV record looked up at its zone's authoritative servers). Default: config nicsrs:dnsCheck (on); false for split-horizon DNS.",
+    allowedText: "true or false (default: the nicsrs:dnsCheck config, on)",
   },
-  dnsResolvers: { type: { array: "string" }, description: 'Where DNS lookups start (walking NS delegation), e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]. Default: config nicsrs:dnsResolvers, else the system\'s resolvers.' },
-  dnsCheckResolvers: { type: { array: "string" }, description: 'Resolvers also asked, for the report only, e.g. ["8.8.8.8"].' },
+  dnsResolvers: {
+    type: { array: "string" },
+    description: 'Where DNS lookups start (walking NS delegation), e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]. Default: config nicsrs:dnsResolvers, else the system\'s resolvers.',
+    allowedText: SERVERS,
+  },
+  dnsCheckResolvers: {
+    type: { array: "string" },
+    description: 'Resolvers also asked, for the report only, e.g. ["8.8.8.8"].',
+    allowedText: 'resolvers to also ask, for the report, e.g. ["8.8.8.8"]',
+  },
   propagationTimeoutMinutes: {
     type: "number",
     description: "Give up early when a record is still missing or wrong after this many minutes (more than 0, at most 1440). Default: timeoutMinutes.",
+    allowedText: "minutes, more than 0 and at most 1440 (default: timeoutMinutes)",
   },
 } as const satisfies Record<string, Field>;
 

@@ -26,7 +26,6 @@ import {
   NicSrsApiError,
   NicSrsError,
   NicSrsResponseError,
-  NicSrsTransportError,
   NicSrsValidationError,
   apiErrorFromEnvelope,
   flattenWireErrors,

@@ -1,11 +1,7 @@
 import { strict as assert } from "node:assert";
 import { createCsr, generateKeyPair } from "../../sdk/x509";
-import {
-  formatFailures,
-  toSpec,
-  validateCertificateInputs,
-  type CheckFailure,
-} from "../../provider/certificate-inputs";
+import { toSpec, validateCertificateInputs } from "../../provider/certificate-inputs";
+import { formatFailures, type CheckFailure } from "../../provider/check";
 import { UNKNOWN } from "../../provider/unknowns";
 import { administrator, baseInputs } from "./fixtures";
 

@@ -2,7 +2,8 @@
 // against `domains`, and failure messages never echo a long value whole.
 import { strict as assert } from "node:assert";
 import { createCsr, generateKeyPair } from "../../sdk/x509";
-import { formatFailures, validateCertificateInputs, type CheckFailure } from "../../provider/certificate-inputs";
+import { validateCertificateInputs } from "../../provider/certificate-inputs";
+import { formatFailures, type CheckFailure } from "../../provider/check";
 import { checkSmimeInputs, checkSslInputs } from "../../provider/sectigo-inputs";
 import { validateValidationInputs } from "../../provider/validation-impl";
 import { cutValue } from "../../provider/input-bounds";

@@ -1,5 +1,5 @@
-// The field tables (provider/schema) against the dynamic providers' own facts, until issue 11 makes
-// the dynamic side derive from the tables; and the checked-in schema against the generated one.
+// The field tables (provider/schema) against what the dynamic providers do with them (diffs, defaults,
+// secrets), the hand-written Args interfaces against the tables, and the checked-in schema against the generated one.
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import type * as pulumi from "@pulumi/pulumi";
