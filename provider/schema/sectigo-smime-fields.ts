@@ -6,8 +6,8 @@ import { ref } from "./object-types";
 const str = (description: string, extra: Partial<Field> = {}): Field => ({ type: "string", description, ...extra });
 
 const inputs = {
-  orderNumber: str("The S/MIME order's number. Give this or `collectionCode`.", { replaceOnChanges: true }),
-  collectionCode: str("The order's collection code (AutoApplyOrder showCollectionCode=Y). Give this or `orderNumber`.", { replaceOnChanges: true }),
+  orderNumber: str("The S/MIME order's number. Exactly one of this and `collectionCode`.", { replaceOnChanges: true }),
+  collectionCode: str("The order's collection code (AutoApplyOrder showCollectionCode=Y). Exactly one of this and `orderNumber`.", { replaceOnChanges: true }),
   email: str("The mailbox: common name and SAN of the generated CSR. Needed unless `csr` is given.", { replaceOnChanges: true }),
   csr: str("Your own PKCS#10 CSR (PEM); no key is generated then.", { replaceOnChanges: true }),
   key: { type: ref("Key"), description: "The key generated with the CSR (default RSA 2048).", replaceOnChanges: true },
@@ -26,7 +26,7 @@ const outputs = {
   statusMessage: str("Sectigo's message for a negative statusCode."),
   csrSubmitted: { type: "boolean", description: "Whether Sectigo has the CSR.", required: true },
   csrPem: str("The CSR submitted.", { required: true }),
-  privateKeyPem: str("PKCS#8; absent when you gave the CSR.", { secret: true }),
+  privateKeyPem: str("PKCS#8; set only when the key was generated here (absent when you gave the CSR).", { secret: true }),
   certificatePem: str("The certificate (PEM)."),
   chainPem: str("The CA certificates, the leaf's issuer first, the root last."),
   fullChainPem: str("Leaf followed by the chain."),

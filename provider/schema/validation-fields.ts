@@ -12,7 +12,8 @@ const inputs = {
   }),
   validationRecordFqdns: {
     type: { array: "string" },
-    description: "FQDNs of the DCV records the program created; create fails at once when they miss one of the certificate's DNS DCV records.",
+    description:
+      "FQDNs of the DCV records the program created; create fails at once (before waiting) when they miss one of the certificate's DNS DCV records, naming the missing ones. A trailing dot is ignored.",
   },
   timeoutMinutes: { type: "number", description: "How long create waits, in minutes (more than 0, at most 1440).", default: 60 },
   dnsPreflight: {
@@ -20,7 +21,10 @@ const inputs = {
     description: "DNS pre-flight while waiting (each DCV record looked up at its zone's authoritative servers). Default: config nicsrs:dnsCheck (on); false for split-horizon DNS.",
   },
   dnsResolvers: { type: { array: "string" }, description: 'Where DNS lookups start (walking NS delegation), e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]. Default: config nicsrs:dnsResolvers, else the system\'s resolvers.' },
-  dnsCheckResolvers: { type: { array: "string" }, description: 'Resolvers also asked, for the report only, e.g. ["8.8.8.8"].' },
+  dnsCheckResolvers: {
+    type: { array: "string" },
+    description: 'Public resolvers also asked, for the report only, e.g. ["8.8.8.8"]. Default: config nicsrs:dnsCheckResolvers.',
+  },
   propagationTimeoutMinutes: {
     type: "number",
     description: "Give up early when a record is still missing or wrong after this many minutes (more than 0, at most 1440). Default: timeoutMinutes.",
