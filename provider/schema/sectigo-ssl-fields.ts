@@ -8,9 +8,11 @@ const inputs = {
   orderNumber: str("Sectigo order number (a NicSRS `Certificate`'s `vendorId`). Exactly one of this and `certificateId`.", { replaceOnChanges: true }),
   certificateId: str("Sectigo certificate ID (a NicSRS `Certificate`'s `vendorCertId`). Exactly one of this and `orderNumber`.", { replaceOnChanges: true }),
   waitForIssuance: { type: "boolean", description: "Wait in create / update until the certificate is issued.", default: false },
-  waitTimeoutMinutes: { type: "number", description: "Limit for waitForIssuance, in minutes (more than 0, at most 1440). On timeout the resource is still recorded; the next up continues.",
+  waitTimeoutMinutes: {
+    type: "number",
+    description: "Limit for waitForIssuance, in minutes (more than 0, at most 1440). On timeout the resource is still recorded; the next up continues.",
     default: 60,
-   },
+  },
 } as const satisfies Record<string, Field>;
 
 const outputs = {
