@@ -1,5 +1,5 @@
-// The docs' generated tables match the field tables, and every relative link in README.md and
-// docs/*.md points at a file that exists (and, for a #fragment into a markdown page, a heading there).
+// The docs' generated tables match the field tables, and every relative link in README.md,
+// docs/*.md and the other READMEs points at a file that exists (and, for a #fragment into a markdown page, a heading there).
 import { strict as assert } from "node:assert";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -7,7 +7,11 @@ import { CERTIFICATE_FIELDS } from "../../provider/schema/certificate-fields";
 import { generatedBlocks, inputTable, outputTable, renderedPages, renderInto, REPO_ROOT } from "../../provider/schema/docs-tables";
 
 const read = (p: string) => readFileSync(join(REPO_ROOT, p), "utf8");
-const docsPages = ["README.md", ...readdirSync(join(REPO_ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const markdownIn = (dir: string) => readdirSync(join(REPO_ROOT, dir)).filter((f) => f.endsWith(".md")).map((f) => `${dir}/${f}`);
+const exampleReadmes = readdirSync(join(REPO_ROOT, "examples"))
+  .map((d) => `examples/${d}/README.md`)
+  .filter((p) => existsSync(join(REPO_ROOT, p)));
+const docsPages = ["README.md", ...markdownIn("docs"), ...exampleReadmes, "sdk/nicsrs/README.md", "simulator/README.md"];
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
 const anchor = (heading: string) =>
@@ -65,7 +69,7 @@ describe("docs: generated tables and links", () => {
     assert.throws(() => renderInto("no markers", "x", "new"), /no "<!-- generated:x -->"/);
   });
 
-  it("every relative link in README.md and docs/*.md resolves to a file (and a heading)", () => {
+  it("every relative link in README.md, docs/*.md and the examples' and parts' READMEs resolves to a file (and a heading)", () => {
     const broken: string[] = [];
     let checked = 0;
     for (const page of docsPages) {
