@@ -18,7 +18,7 @@ function typeText(t: FieldType): string {
   if (typeof t === "string") return t;
   if ("array" in t) return `${typeText(t.array)}[]`;
   if ("map" in t) return `{ [key]: ${typeText(t.map)} }`;
-  return t.ref;
+  return "ref" in t ? t.ref : JSON.stringify(t);
 }
 
 const literal = (v: string | number | boolean) => (typeof v === "string" ? `\`"${v}"\`` : `\`${String(v)}\``);
