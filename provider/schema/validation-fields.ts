@@ -18,7 +18,7 @@ const inputs = {
   timeoutMinutes: { type: "number", description: "How long create waits, in minutes (more than 0, at most 1440).", default: 60 },
   dnsPreflight: {
     type: "boolean",
-    description: "DNS pre-flight while waiting (each DCV record looked up at its zone's authoritative servers). Default: config nicsrs:dnsCheck (on); false for split-horizon DNS.",
+    description: "DNS pre-flight while waiting (each DCV record looked up at its zone's authoritative servers). Default: config nicsrs:dnsCheck (on); false turns it off, for split-horizon DNS the provider cannot see as the CA does.",
   },
   dnsResolvers: { type: { array: "string" }, description: 'Where DNS lookups start (walking NS delegation), e.g. ["1.1.1.1"] or ["127.0.0.1:5353"]. Default: config nicsrs:dnsResolvers, else the system\'s resolvers.' },
   dnsCheckResolvers: {
