@@ -7,8 +7,8 @@ import { ref } from "./object-types";
 const str = field("string");
 
 const inputs = {
-  orderNumber: str("The S/MIME order's number. Give this or `collectionCode`.", { replaceOnChanges: true, allowedText: "a Sectigo order number, 1-128 characters" }),
-  collectionCode: str("The order's collection code (AutoApplyOrder showCollectionCode=Y). Give this or `orderNumber`.", {
+  orderNumber: str("The S/MIME order's number. Exactly one of this and `collectionCode`.", { replaceOnChanges: true, allowedText: "a Sectigo order number, 1-128 characters" }),
+  collectionCode: str("The order's collection code (AutoApplyOrder showCollectionCode=Y). Exactly one of this and `orderNumber`.", {
     replaceOnChanges: true,
     allowedText: "a collection code, 1-16 characters",
   }),
@@ -42,7 +42,7 @@ const outputs = {
   statusMessage: str("Sectigo's message for a negative statusCode."),
   csrSubmitted: { type: "boolean", description: "Whether Sectigo has the CSR.", required: true },
   csrPem: str("The CSR submitted.", { required: true }),
-  privateKeyPem: str("PKCS#8; absent when you gave the CSR.", { secret: true }),
+  privateKeyPem: str("PKCS#8; set only when the key was generated here (absent when you gave the CSR).", { secret: true }),
   certificatePem: str("The certificate (PEM)."),
   chainPem: str("The CA certificates, the leaf's issuer first, the root last."),
   fullChainPem: str("Leaf followed by the chain."),

@@ -5,16 +5,16 @@ import { field, type Field, type ResourceTable } from "./field-table";
 const str = field("string");
 
 const inputs = {
-  orderNumber: str("Sectigo order number (a NicSRS `Certificate`'s `vendorId`). Give this or `certificateId`.", {
+  orderNumber: str("Sectigo order number (a NicSRS `Certificate`'s `vendorId`). Exactly one of this and `certificateId`.", {
     replaceOnChanges: true,
     allowedText: "a Sectigo order number, 1-128 characters",
   }),
-  certificateId: str("Sectigo certificate ID (a NicSRS `Certificate`'s `vendorCertId`). Give this or `orderNumber`.", {
+  certificateId: str("Sectigo certificate ID (a NicSRS `Certificate`'s `vendorCertId`). Exactly one of this and `orderNumber`.", {
     replaceOnChanges: true,
     allowedText: "an integer of at most 16 digits",
   }),
   waitForIssuance: field("boolean")("Wait in create / update until the certificate is issued.", { default: false, allowedText: "true or false" }),
-  waitTimeoutMinutes: field("number")("Limit for waitForIssuance, in minutes (at most 1440).", {
+  waitTimeoutMinutes: field("number")("Limit for waitForIssuance, in minutes (more than 0, at most 1440). On timeout the resource is still recorded; the next up continues.", {
     default: 60,
     allowedText: "minutes, more than 0 and at most 1440",
   }),

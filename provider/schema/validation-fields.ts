@@ -14,7 +14,7 @@ const inputs = {
   }),
   validationRecordFqdns: {
     type: { array: "string" },
-    description: "FQDNs of the DCV records the program created; create fails at once when they miss one of the certificate's DNS DCV records.",
+    description: "FQDNs of the DCV records the program created; create fails at once (before waiting) when they miss one of the certificate's DNS DCV records, naming the missing ones. A trailing dot is ignored.",
     allowedText: "a list of DNS record names",
   },
   timeoutMinutes: field("number")("How long create waits, in minutes (more than 0, at most 1440).", {
@@ -23,7 +23,7 @@ const inputs = {
   }),
   dnsPreflight: {
     type: "boolean",
-    description: "DNS pre-flight while waiting (each DCV record looked up at its zone's authoritative servers). Default: config nicsrs:dnsCheck (on); false for split-horizon DNS.",
+    description: "DNS pre-flight while waiting (each DCV record looked up at its zone's authoritative servers). Default: config nicsrs:dnsCheck (on); false turns it off, for split-horizon DNS the provider cannot see as the CA does.",
     allowedText: "true or false (default: the nicsrs:dnsCheck config, on)",
   },
   dnsResolvers: {
@@ -33,7 +33,7 @@ const inputs = {
   },
   dnsCheckResolvers: {
     type: { array: "string" },
-    description: 'Resolvers also asked, for the report only, e.g. ["8.8.8.8"].',
+    description: 'Public resolvers also asked, for the report only, e.g. ["8.8.8.8"]. Default: config nicsrs:dnsCheckResolvers.',
     allowedText: 'resolvers to also ask, for the report, e.g. ["8.8.8.8"]',
   },
   propagationTimeoutMinutes: {
