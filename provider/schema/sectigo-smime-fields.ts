@@ -2,6 +2,7 @@
 // the default wait, the replace keys and the check's allowed-values text; the resource class its
 // secret and declared outputs.
 import { field, type Field, type ResourceTable } from "./field-table";
+import { SECTIGO_ISSUED_OUTPUTS } from "./sectigo-issued-fields";
 import { ref } from "./object-types";
 
 const str = field("string");
@@ -44,12 +45,7 @@ const outputs = {
   csrPem: str("The CSR submitted.", { required: true }),
   privateKeyPem: str("PKCS#8; set only when the key was generated here (absent when you gave the CSR).", { secret: true }),
   certificatePem: str("The certificate (PEM)."),
-  chainPem: str("The CA certificates, the leaf's issuer first, the root last."),
-  fullChainPem: str("Leaf followed by the chain."),
-  notBefore: str("ISO 8601."),
-  notAfter: str("ISO 8601."),
-  serialNumber: str("The certificate's serial number."),
-  sha256Fingerprint: str("SHA-256 fingerprint of the certificate."),
+  ...SECTIGO_ISSUED_OUTPUTS,
   emails: { type: { array: "string" }, description: "The e-mail addresses in the certificate's SAN." },
 } as const satisfies Record<string, Field>;
 

@@ -1,6 +1,7 @@
 // SectigoSslCertificate: inputs and outputs. sectigo-ssl-impl.ts derives from it the inputs it echoes,
 // the default wait, the replace keys and the check's allowed-values text.
 import { field, type Field, type ResourceTable } from "./field-table";
+import { SECTIGO_ISSUED_OUTPUTS } from "./sectigo-issued-fields";
 
 const str = field("string");
 
@@ -36,12 +37,7 @@ const outputs = {
   },
   caaStatus: str('CAA check: "Authorized", "Not Authorized", "Awaiting Completion", …'),
   certificatePem: str("The end-entity certificate (PEM)."),
-  chainPem: str("The CA certificates, the leaf's issuer first, the root last."),
-  fullChainPem: str("Leaf followed by the chain."),
-  notBefore: str("ISO 8601."),
-  notAfter: str("ISO 8601."),
-  serialNumber: str("The certificate's serial number."),
-  sha256Fingerprint: str("SHA-256 fingerprint of the certificate."),
+  ...SECTIGO_ISSUED_OUTPUTS,
   sans: { type: { array: "string" }, description: "The certificate's subject alternative names." },
 } as const satisfies Record<string, Field>;
 
