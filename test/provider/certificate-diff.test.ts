@@ -1,24 +1,13 @@
 import { strict as assert } from "node:assert";
 import { diffCertificate, storedInputs } from "../../provider/certificate-diff";
 import { UNKNOWN } from "../../provider/unknowns";
-import { baseInputs } from "./fixtures";
+import { baseInputs, issuedState } from "./fixtures";
 
 const now = new Date("2026-12-10T00:00:00Z");
 
-/** State as create leaves it: the inputs echoed plus outputs. */
+/** State as create leaves it, with the serialized provider and the refId the dynamic host stores. */
 function state(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    ...baseInputs(),
-    __provider: "serialized provider v1",
-    certId: "261201abcdefghij",
-    refId: "pulumi-0123456789abcdef01234567",
-    status: "COMPLETE",
-    placedAt: "2026-12-01T00:00:00.000Z",
-    notBefore: "2026-12-01T00:00:00.000Z",
-    notAfter: "2027-06-19T00:00:00.000Z",
-    subscriptionEndsAt: "2027-12-01T00:00:00.000Z",
-    ...over,
-  };
+  return issuedState({ __provider: "serialized provider v1", refId: "pulumi-0123456789abcdef01234567", ...over });
 }
 const news = (over: Record<string, unknown> = {}) => ({ ...baseInputs(), __provider: "serialized provider v2", ...over });
 

@@ -31,3 +31,17 @@ export function baseInputs(): Record<string, unknown> {
     refIdSeed: "test/dev/web",
   };
 }
+
+/** A Certificate's state as create leaves it once issued: the inputs echoed plus the order's outputs. */
+export function issuedState(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ...baseInputs(),
+    certId: "261201abcdefghij",
+    status: "COMPLETE",
+    placedAt: "2026-12-01T00:00:00.000Z",
+    notBefore: "2026-12-01T00:00:00.000Z",
+    notAfter: "2027-06-19T00:00:00.000Z",
+    subscriptionEndsAt: "2027-12-01T00:00:00.000Z",
+    ...over,
+  };
+}

@@ -6,22 +6,11 @@ import { toSpec } from "../../provider/certificate-inputs";
 import { describeChange, describeCreate } from "../../provider/plan-wording";
 import { deleteOutcomeText } from "../../provider/delete-wording";
 import { UNKNOWN } from "../../provider/unknowns";
-import { baseInputs } from "./fixtures";
+import { baseInputs, issuedState } from "./fixtures";
 
 const now = new Date("2026-12-10T00:00:00Z");
 
-function state(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    ...baseInputs(),
-    certId: "261201abcdefghij",
-    status: "COMPLETE",
-    placedAt: "2026-12-01T00:00:00.000Z",
-    notBefore: "2026-12-01T00:00:00.000Z",
-    notAfter: "2027-06-19T00:00:00.000Z",
-    subscriptionEndsAt: "2027-12-01T00:00:00.000Z",
-    ...over,
-  };
-}
+const state = issuedState;
 const news = (over: Record<string, unknown> = {}) => ({ ...baseInputs(), ...over });
 const plan = (olds: Record<string, unknown>, n: Record<string, unknown>, at = now) =>
   describeChange(diffCertificate(olds, n, at), olds, toSpec(n), toSpec(storedInputs(olds)));
