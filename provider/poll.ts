@@ -1,5 +1,6 @@
 // Polling with exponential backoff and jitter: about 2 s, doubling, capped at 30 s, until a
 // deadline. The schedule can be shortened for tests with NICSRS_POLL_MIN_MS / NICSRS_POLL_MAX_MS.
+import { sleep } from "../sdk/http";
 
 export interface PollSchedule {
   minMs: number;
@@ -34,7 +35,7 @@ export interface PollOptions<T> {
   onWait?: (value: T, nextDelayMs: number, attempt: number) => void;
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 /**
  * Calls `attempt` until `isDone` says so or the deadline passes (one last attempt is made at the
