@@ -22,8 +22,10 @@ export class NicSrsError extends Error {
   /** Appends a sentence to the message (and to the stack, whose first line repeats it). */
   annotate(sentence: string): this {
     const before = this.message;
+    // Read the stack first: V8 formats it on first access, from the message current at that time.
+    const stack = this.stack;
     this.message = `${before} ${sentence}`;
-    if (this.stack) this.stack = this.stack.replace(before, this.message);
+    if (stack) this.stack = stack.replace(before, this.message);
     return this;
   }
 }
