@@ -59,6 +59,9 @@ describe("e2e: native provider, Pulumi YAML program", function () {
     const out = await h.ok(dir, ["preview"]);
     assert.match(out, /\+\s+nicsrs:index:Certificate\s+site\s+create/);
     assert.match(out, /\+\s+nicsrs:index:CertificateValidation\s+site-validation\s+create/);
+    // What the planned change costs, under the resource it belongs to (not under the stack).
+    const underCertificate = out.split(/\n\s*\n/).find((block) => block.includes("nicsrs:index:Certificate (site):"));
+    assert.match(underCertificate ?? "", /plan: new order \(paid: positivessl-multi-domain, 1 year\)/, out);
     assert.equal(sumCalls(await h.lab.simulator.admin.calls()), 0);
   });
 
@@ -84,6 +87,20 @@ describe("e2e: native provider, Pulumi YAML program", function () {
   it("a second preview finds no changes and makes no mutating call", async () => {
     await h.ok(dir, ["preview", "--expect-no-changes"]);
     assert.equal(sumCalls(await h.lab.simulator.admin.calls(), MUTATING_ENDPOINTS), 0);
+  });
+
+  it("a preview of a domain change says, under the resource, what the replacement costs and what happens to the old order", async () => {
+    const { certId } = JSON.parse(await h.ok(dir, ["stack", "output", "--json"]));
+    h.project("native-yaml", PROGRAM.replace(`shop.${LAB_ZONE}]`, `shop.${LAB_ZONE}, api.${LAB_ZONE}]`));
+    try {
+      const out = await h.ok(dir, ["preview"]);
+      const underCertificate = out.split(/\n\s*\n/).find((block) => block.includes("nicsrs:index:Certificate (site):"));
+      const expected = `plan: new order (paid: positivessl-multi-domain, 1 year), because domains changed; then ${certId}: cancelled and refunded if still pending, kept at the CA if issued (deletePolicy cancelPending)`;
+      assert.ok((underCertificate ?? "").includes(expected), out);
+      assert.equal(sumCalls(await h.lab.simulator.admin.calls(), MUTATING_ENDPOINTS), 0);
+    } finally {
+      h.project("native-yaml", PROGRAM);
+    }
   });
 
   it("pulumi import adopts the order by certId without placing one", async () => {
