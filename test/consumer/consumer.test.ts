@@ -109,6 +109,11 @@ describe("consumer: the packed tarball in a fresh program, through the plain Pul
     assert.ok(files.includes("package/LICENSE"), "LICENSE shipped");
     assert.match(readFileSync(join(REPO_ROOT, "LICENSE"), "utf8"), /Apache License\s+Version 2\.0/);
     assert.ok(files.includes("package/dist/index.js") && files.includes("package/dist/index.d.ts"));
+    // The README's links into docs/ resolve inside the installed package too.
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const linkedDocs = [...new Set([...readme.matchAll(/\]\((docs\/[^)#]+\.md)/g)].map((m) => m[1]))];
+    assert.ok(linkedDocs.length > 0, "the README links into docs/");
+    for (const doc of linkedDocs) assert.ok(files.includes(`package/${doc}`), `${doc} shipped`);
     const stray = files.filter((f) => /\.map$|tsbuildinfo|\.ts$/.test(f) && !f.endsWith(".d.ts"));
     assert.deepEqual(stray, []);
     const { stdout: sample } = await run("tar", ["-xzOf", tarball, "package/dist/provider/certificate.js"], { cwd: tmpdir(), env: npmEnv() });
