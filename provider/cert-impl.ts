@@ -10,6 +10,7 @@ import { givenInputs, newState, readState, writeState, type CertificateOutputs, 
 import { nicsrsClient } from "./credentials";
 import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
 import { initFailed, keepingProvider } from "./init-failed";
+import { certificateMatchesKeyFile } from "./key-file";
 import { progress } from "./poll";
 import { GENERATION_INPUT, orderGeneration, placeRefId } from "./order-ref";
 import { orderIdempotently, orderParams, reissueParams, type OrderOutcome } from "./idempotent-order";
@@ -103,6 +104,25 @@ function applyCollect(state: CertificateState, c: CollectResult, now: Date): Cer
   return out;
 }
 
+/**
+ * With `privateKeyFile` the state holds no key to compare the issued certificate with: the file's
+ * key is compared instead. A key file missing on this machine is reported, never acted on.
+ */
+async function checkKeyFile(state: CertificateState, spec: Pick<CertificateSpec, "privateKeyFile" | "certId">): Promise<CertificateState> {
+  const path = spec.privateKeyFile;
+  if (!path || !state.certificatePem || state.privateKeyPem !== undefined) return state;
+  if (spec.certId && state.certId === spec.certId) return state; // an adopted order's key is its owner's
+  const verdict = await certificateMatchesKeyFile(path, state.certificatePem);
+  if (verdict === "absent") {
+    progress(`${String(state.certId)}: privateKeyFile ${path} holds no key on this machine; the issued certificate was not checked against it`);
+    return state;
+  }
+  const out = { ...state };
+  if (verdict === "match") delete out.keyMismatch;
+  else out.keyMismatch = true;
+  return out;
+}
+
 /** Outputs for a new (not yet issued) order, over `base` (inputs and earlier outputs). */
 function newOrderOutputs(base: CertificateState, ordered: OrderOutcome, material: KeyMaterial, at: string): CertificateState {
   return {
@@ -137,7 +157,7 @@ async function waitIfAsked(client: NicSrsClient, spec: CertificateSpec, id: stri
       if (isDead(c.status)) throw initFailed(`certificate order ${certId} is ${c.status} at the CA`, id, writeState(applyCollect(state, c, planningNow())));
     },
   });
-  const out = applyCollect(state, result.value, planningNow());
+  const out = await checkKeyFile(applyCollect(state, result.value, planningNow()), spec);
   if (!result.done) {
     throw initFailed(
       `certificate order ${certId} was not issued within ${spec.waitTimeoutMinutes} minutes (status ${result.value.status}): ${domainReport(result.value, result.report)}`,
@@ -243,7 +263,8 @@ export async function read(id: string, props: Props): Promise<{ id?: string; pro
     if (isNotFound(err)) return {}; // gone at the CA: the engine drops it from state
     throw err;
   }
-  const outs = finish(applyCollect(state, c, planningNow()), toSpec(state.inputs));
+  const spec = toSpec(state.inputs);
+  const outs = finish(await checkKeyFile(applyCollect(state, c, planningNow()), spec), spec);
   return { id, props: outs, inputs: state.inputs };
 }
 
@@ -266,6 +287,7 @@ async function updateCertificate(id: string, olds: Props, news: Props): Promise<
   const { __provider: _provider, ...other } = old.other;
 
   let fresh = await collectNow(client, certId, { ...old, inputs: givenInputs(news), other, lastAction: COLLECT_ONLY_TEXT }, now);
+  fresh = { ...fresh, state: await checkKeyFile(fresh.state, spec) };
   fresh = await switchDcv(client, certId, fresh, dcvChanges(oldSpec, spec), now);
   const action = planAction(certId, fresh, oldSpec.years, spec.renewBeforeDays, now);
   let state = action === "none" ? fresh.state : await reorder(client, certId, action, fresh.state, spec, now);

@@ -19,7 +19,7 @@ export interface CertificateDiffResult {
   replaces: string[];
   stables: string[];
   deleteBeforeReplace: false;
-  /** Every changed key (inputs, plus `renewal` / `status`), for logs and tests. */
+  /** Every changed key (inputs, plus `renewal` / `status` / `keyMismatch`), for logs and tests. */
   changed: string[];
   /** Set when the renewal planner asks for a reissue or renew. */
   renewal?: RenewalPlan;
@@ -105,6 +105,8 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
     if (plan.action !== "none") {
       renewal = plan;
       changed.push("renewal");
+    } else if (olds?.keyMismatch === true) {
+      changed.push("keyMismatch"); // update reissues with the key (free)
     }
   }
   return {

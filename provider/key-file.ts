@@ -5,7 +5,7 @@
 import { createPrivateKey } from "node:crypto";
 import { open, readFile, stat } from "node:fs/promises";
 import { isAbsolute } from "node:path";
-import { generateKeyPair } from "../sdk/x509";
+import { generateKeyPair, publicKeyMatches } from "../sdk/x509";
 import type { KeySpec } from "./certificate-inputs";
 
 export const KEY_FILE_MODE = 0o600;
@@ -54,4 +54,20 @@ export async function keyFromFile(path: string, key: KeySpec | undefined, warn: 
     await fh.close();
   }
   return { privateKeyPem, created: true };
+}
+
+export type KeyFileVerdict = "match" | "mismatch" | "absent";
+
+/**
+ * Whether `certificatePem` belongs to the key in `path`, without creating the file. "absent": no
+ * readable key there on this machine (it may live where the certificate is deployed).
+ */
+export async function certificateMatchesKeyFile(path: string, certificatePem: string): Promise<KeyFileVerdict> {
+  let pem: string;
+  try {
+    pem = createPrivateKey(await readFile(path, "utf8")).export({ type: "pkcs8", format: "pem" }) as string;
+  } catch {
+    return "absent";
+  }
+  return publicKeyMatches(pem, certificatePem) ? "match" : "mismatch";
 }

@@ -57,7 +57,10 @@ export function describeChange(d: CertificateDiffResult, olds: Record<string, un
   }
   if (d.renewal?.action === "renew") return `${renewalText(newSpec)}: ${d.renewal.reason}`;
   if (d.renewal?.action === "reissue") return `${REISSUE_TEXT}: ${d.renewal.reason}`;
-  const inputs = d.changed.filter((c) => c !== "renewal" && c !== "status");
+  const inputs = d.changed.filter((c) => c !== "renewal" && c !== "status" && c !== "keyMismatch");
+  if (d.changed.includes("keyMismatch")) {
+    return `${REISSUE_TEXT}: the issued certificate does not match the private key${inputs.length > 0 ? `; ${inputs.join(", ")} recorded in state` : ""}`;
+  }
   if (inputs.some((c) => DCV_INPUTS.has(c))) {
     return `${DCV_SWITCH_TEXT} while the order is pending (otherwise it applies to the next reissue); collect`;
   }

@@ -58,7 +58,7 @@ const inputs = {
     stable: true,
   }),
   privateKeyFile: str(
-    "Absolute path of a file for the local key: created with mode 0600 (never overwritten) when absent, read when present; reissues and renewals reuse it. The key never becomes a Pulumi output (privateKeyPem stays empty). The file is on the machine that runs `pulumi up` (keep it across CI runs). Not with `csr` or `keySource: \"ca\"`.",
+    "Absolute path of a file for the local key: created with mode 0600 (never overwritten) when absent, read when present; reissues and renewals reuse it. The key never becomes a Pulumi output (privateKeyPem stays empty). The file is on the machine that runs `pulumi up` (keep it across CI runs); refresh and update check the issued certificate against its key (a mismatch sets keyMismatch). Not with `csr` or `keySource: \"ca\"`.",
     { allowedText: "an absolute path of the private key file (created with mode 0600 when absent)" },
   ),
   renewBeforeDays: field("integer")("An integer 1-90: reissue / renewal is planned this many days before notAfter (never more than half the certificate's lifetime).", {
@@ -113,7 +113,7 @@ const outputs = {
     "Issued orders found under this resource's refId from a failed run whose inputs were edited since: kept at the CA (not cancelled automatically), and not touched by delete.",
   ),
   lastAction: str('What the last create / update did at the CA and whether it was paid: "new order (paid: positivessl, 1 year)", "took over existing paid order … instead of buying a new one", "adopted existing order … (no charge)", "free reissue inside the subscription: …", "renewal (paid: …): …", "DCV method switch (free): …", "collect only (no order, no charge)".'),
-  keyMismatch: { type: "boolean", description: "True when the issued certificate does not match the key in state (fixed by a free reissue on the next up)." },
+  keyMismatch: { type: "boolean", description: "True when the issued certificate does not match the private key (in state, or in privateKeyFile): the next up reissues it with that key (free)." },
   productCode: str("The product code (input echo).", { required: true }),
   domains: strList("The domain names (input echo).", { required: true }),
   years: { type: "integer", description: "Subscription length in years (input echo)." },

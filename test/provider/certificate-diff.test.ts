@@ -86,6 +86,13 @@ describe("provider: Certificate diff (state only)", () => {
     }
   });
 
+  it("an issued certificate that does not match the key (seen by refresh) is an update: the reissue that fixes it", () => {
+    const d = diffCertificate(state({ keyMismatch: true }), news(), now);
+    assert.equal(d.changes, true);
+    assert.deepEqual(d.replaces, []);
+    assert.deepEqual(d.changed, ["keyMismatch"]);
+  });
+
   it("renewal: planned from state with no input change", () => {
     let d = diffCertificate(state(), news(), new Date("2027-05-25T00:00:00Z"));
     assert.equal(d.changes, true);

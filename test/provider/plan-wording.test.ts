@@ -34,6 +34,7 @@ describe("provider: plans that say what they cost (issue 10.4)", () => {
     },
     { name: "DCV method change", text: () => plan(state({ status: "PENDING" }), news({ dcvMethod: "HTTP_CSR_HASH" })), expect: /^DCV method switch \(free\)/ },
     { name: "deletePolicy change only", text: () => plan(state(), news({ deletePolicy: "retain" })), expect: /^collect only \(no order, no charge\); deletePolicy recorded in state$/ },
+    { name: "issued certificate not matching the key", text: () => plan(state({ keyMismatch: true }), news()), expect: /^free reissue inside the subscription: the issued certificate does not match the private key$/ },
   ];
   for (const t of table) it(t.name, () => assert.match(t.text(), t.expect));
 });
