@@ -68,12 +68,18 @@ describe("provider: privateKeyFile (issue 9.7)", function () {
       assert.equal((await h.calls()).place, 1);
     });
 
-    it("the issued certificate is checked against the file's key: a different key there means a free reissue with it", async () => {
-      const path = join(dir, "site.key");
-      const inputs = { ...baseInputs(), refIdSeed: `test/keyfile-check/${Date.now()}`, privateKeyFile: path, key: { algorithm: "ECDSA", curve: "P-256" } };
+    /** A Certificate with its key in `path`, ordered and issued (DCV approved, then validated). */
+    async function issuedWithKeyFile(path: string) {
+      const inputs = { ...baseInputs(), refIdSeed: `test/keyfile-issued/${path}/${Date.now()}`, privateKeyFile: path, key: { algorithm: "ECDSA", curve: "P-256" } };
       const { id, outs } = await cert.create(inputs);
       await h.sim.admin.approveDcv(id);
       await new Host(validation).create({ certId: id, timeoutMinutes: 1 });
+      return { inputs, id, outs };
+    }
+
+    it("the issued certificate is checked against the file's key: a different key there means a free reissue with it", async () => {
+      const path = join(dir, "site.key");
+      const { inputs, id, outs } = await issuedWithKeyFile(path);
 
       const issued = (await cert.read(id, outs)).props!;
       assert.match(String(issued.certificatePem), /BEGIN CERTIFICATE/);
@@ -104,10 +110,7 @@ describe("provider: privateKeyFile (issue 9.7)", function () {
 
     it("a key file absent on this machine is reported, not taken for a mismatch", async () => {
       const path = join(dir, "elsewhere.key");
-      const inputs = { ...baseInputs(), refIdSeed: `test/keyfile-absent/${Date.now()}`, privateKeyFile: path, key: { algorithm: "ECDSA", curve: "P-256" } };
-      const { id, outs } = await cert.create(inputs);
-      await h.sim.admin.approveDcv(id);
-      await new Host(validation).create({ certId: id, timeoutMinutes: 1 });
+      const { inputs, id, outs } = await issuedWithKeyFile(path);
       rmSync(path);
       h.progress.length = 0;
       const p = (await cert.read(id, outs)).props!;
