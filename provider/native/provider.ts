@@ -72,7 +72,8 @@ export function nativeProvider(version: string): Provider {
         const r = resourceFor(urn);
         let state = plain(props);
         const importing = Object.keys(state).length === 0;
-        if (importing && r.token === "nicsrs:index:Certificate") state = await importedCertificateState(id);
+        // a failed collect here (no such order, …) is left to read's own collect, which reports it as usual
+        if (importing && r.token === "nicsrs:index:Certificate") state = await importedCertificateState(id).catch(() => state);
         const result = await r.impl.read(id, state);
         if (!result.props) return { id: "", props: {} };
         const inputs = result.inputs;

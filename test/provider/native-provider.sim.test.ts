@@ -46,6 +46,10 @@ describe("provider: native host against the simulator", function () {
     assert.equal(d.changes, false, JSON.stringify(d));
   });
 
+  it("read with no state of an order the CA does not know: no resource (the engine says so), no error of ours", async () => {
+    assert.deepEqual(await p.read!("000000nosuchorder", urn("missing"), {}), { id: "", props: {} });
+  });
+
   it("a waitForIssuance timeout keeps the order in the error's outputs, with the key marked secret", async () => {
     const u = urn("slow");
     const { inputs } = await p.check!(u, {}, { ...baseInputs(), waitForIssuance: true, waitTimeoutMinutes: 0.005 });
