@@ -21,6 +21,7 @@ import { domainReport, waitForIssued } from "./issuance-wait";
 import { planningNow, planRenewal, renewalState, type RenewalAction } from "./renewal-plan";
 import { COLLECT_ONLY_TEXT, DCV_SWITCH_TEXT, describeChange, describeCreate, newOrderText, REISSUE_TEXT, renewalText } from "./plan-wording";
 import { deleteOutcomeText, type DeleteOutcome } from "./delete-wording";
+import { assertRenewalContacts } from "./renewal-contacts";
 
 export { configureWithDns as configure } from "./dns-config";
 
@@ -59,6 +60,7 @@ export async function check(olds: Props, news: Props): Promise<{ inputs: Props; 
 
 export async function diff(id: string, olds: Props, news: Props) {
   const d = diffCertificate(olds ?? {}, news ?? {}, planningNow());
+  if (d.renewal?.action === "renew") assertRenewalContacts(String(olds?.certId ?? id), toSpec(news ?? {}), d.renewal.reason);
   if (d.changes) progress(`${String(olds?.certId ?? id)}: plan: ${describeChange(d, olds ?? {}, toSpec(news ?? {}), toSpec(storedInputs(olds ?? {})))}`);
   return { changes: d.changes, replaces: d.replaces, stables: d.stables, deleteBeforeReplace: d.deleteBeforeReplace };
 }
@@ -290,6 +292,7 @@ async function updateCertificate(id: string, olds: Props, news: Props): Promise<
   fresh = { ...fresh, state: await checkKeyFile(fresh.state, spec) };
   fresh = await switchDcv(client, certId, fresh, dcvChanges(oldSpec, spec), now);
   const action = planAction(certId, fresh, oldSpec.years, spec.renewBeforeDays, now);
+  if (action === "renew") assertRenewalContacts(certId, spec, "per the dates collected just now");
   let state = action === "none" ? fresh.state : await reorder(client, certId, action, fresh.state, spec, now);
   state = await waitIfAsked(client, spec, id, state);
   return { outs: finish(state, spec) };

@@ -73,7 +73,7 @@ export const CertificateInputsSchema = z.strictObject({
   domainDcv: z.record(z.string(), DomainDcvSchema).optional(),
   server: z.string().trim().min(1).optional(),
   uniqueValue: UniqueValueSchema.optional(),
-  administrator: ContactSchema,
+  administrator: ContactSchema.optional(),
   tech: ContactSchema.optional(),
   finance: ContactSchema.optional(),
   organization: OrganizationInfoSchema.optional(),
@@ -168,6 +168,7 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
   const domains = Array.isArray(v.domains) ? v.domains : [];
   const knownDomains = domains.filter((d): d is string => isStr(d) && DOMAIN_RE.test(d));
   const lower = (d: string) => d.toLowerCase();
+  const has = (k: string) => k in root && root[k] !== undefined;
 
   // duplicates
   const seen = new Map<string, number>();
@@ -207,8 +208,12 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
     }
   }
 
+  // the order's contacts: sent with a paid order, not needed to adopt one by certId
+  if (!has("certId") && !has("administrator")) {
+    out.push({ property: "administrator", reason: `is required when certId is not set: a new order sends it (${allowedFor(["administrator"])})` });
+  }
+
   // key material
-  const has = (k: string) => k in root && root[k] !== undefined;
   if (has("csr") && has("key")) out.push({ property: "key", reason: "cannot be combined with csr (a CSR already fixes the key; give one or the other)" });
   if (has("csr") && v.keySource === "ca") out.push({ property: "keySource", reason: '"ca" cannot be combined with csr (the CA generates the key only when no CSR is sent)' });
   if (has("key") && v.keySource === "ca") out.push({ property: "key", reason: 'cannot be combined with keySource "ca" (the CA chooses the key)' });
@@ -247,11 +252,9 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
     if (facts.years && typeof v.years === "number" && Number.isInteger(v.years) && v.years >= 1 && v.years <= 6 && !facts.years.includes(v.years)) {
       out.push({ property: "years", reason: `${v.years} is not allowed for ${code} (${facts.years[0]}-${facts.years[facts.years.length - 1]})` });
     }
-    if (facts.validationType !== "DV") {
-      for (const field of ["organization", "tech", "finance"] as const) {
-        if (!(field in root) || root[field] === undefined) {
-          out.push({ property: field, reason: `is required for ${facts.validationType} products such as ${code} (${allowedFor([field])})` });
-        }
+    if (facts.validationType !== "DV" && !has("certId")) {
+      for (const field of ORGANIZATION_INPUTS) {
+        if (!has(field)) out.push({ property: field, reason: `is required for ${facts.validationType} products such as ${code} when certId is not set (${allowedFor([field])})` });
       }
     }
     if (facts.known && facts.vendor !== "Sectigo" && has("uniqueValue")) {
@@ -259,6 +262,19 @@ function crossFieldFailures(root: Record<string, unknown>, v: Record<string, unk
     }
   }
   return out;
+}
+
+/** The contacts OV/EV orders send besides the administrator. */
+const ORGANIZATION_INPUTS = ["organization", "tech", "finance"] as const;
+
+/**
+ * The inputs a paid order (place or renewal) sends that the spec lacks: the CA does not report an
+ * order's contacts, so a Certificate that adopted its order by certId (or `pulumi import`) may have
+ * none, and needs them only when a renewal falls due. Empty when the order can be sent.
+ */
+export function missingOrderContacts(spec: CertificateSpec): string[] {
+  const needed = ["administrator", ...(productFacts(spec.productCode).validationType !== "DV" ? ORGANIZATION_INPUTS : [])] as const;
+  return needed.filter((k) => spec[k] === undefined);
 }
 
 // ---- normalized spec ----------------------------------------------------------------------

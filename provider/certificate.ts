@@ -62,8 +62,8 @@ export interface CertificateArgs {
   server?: pulumi.Input<string>;
   /** Sectigo `uniqueValue` (1-20 letters and digits), appended to CSR-hash DCV values. */
   uniqueValue?: pulumi.Input<string>;
-  /** Administrator contact (required by the API). */
-  administrator: pulumi.Input<ContactArgs>;
+  /** Administrator contact, sent with every paid order (place, renewal): required unless `certId` adopts an existing order. */
+  administrator?: pulumi.Input<ContactArgs>;
   /** Technical contact (required for OV/EV). */
   tech?: pulumi.Input<ContactArgs>;
   /** Finance contact (required for OV/EV). */

@@ -32,7 +32,7 @@ function domainInfo(spec: CertificateSpec): DomainInfo[] {
   return spec.dcv.map((d) => ({ domainName: d.domain, dcvMethod: d.method, ...(d.email ? { dcvEmail: d.email } : {}) }));
 }
 
-/** The parameters of a place or renew (`administrator` is required by the input check). */
+/** The parameters of a place or renew (`administrator` is ensured by check for a place, by ./renewal-contacts.ts for a renewal). */
 export function orderParams(spec: CertificateSpec, material: KeyMaterial) {
   if (!spec.administrator) throw new Error("internal: an order needs the administrator contact");
   return clean({

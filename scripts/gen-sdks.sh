@@ -36,5 +36,11 @@ if [ ! -x "$BIN" ]; then
   fi
 fi
 rm -rf "$OUT/python" "$OUT/go"
-"$BIN" "$ROOT/schema/schema.json" "$OUT"
+# The SDKs carry the package's version (the checked-in schema says 0.0.0-dev): a program's language
+# host reports it, and the engine asks the plugin for that version (`pulumi import` refuses a mismatch).
+VERSION=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$ROOT/package.json" | head -1)
+SCHEMA=$(mktemp "${TMPDIR:-/tmp}/nicsrs-schema.XXXXXX.json")
+trap 'rm -f "$SCHEMA"' EXIT
+sed "0,/\"version\": \"0.0.0-dev\"/s//\"version\": \"$VERSION\"/" "$ROOT/schema/schema.json" >"$SCHEMA"
+"$BIN" "$SCHEMA" "$OUT"
 echo "$OUT"

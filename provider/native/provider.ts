@@ -4,6 +4,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Provider } from "@pulumi/pulumi/provider";
 import { nicsrsClient } from "../credentials";
+import { writeState } from "../certificate-state";
+import { importedDcv } from "./imported-dcv";
 import { generateSchema } from "../schema/generate";
 import { onResource } from "./engine-log";
 import { resourceFor, refIdSeedOf, type NativeResource } from "./resources";
@@ -29,11 +31,15 @@ async function secretOnInitFailure<T>(r: NativeResource, inputs: Props, run: () 
   }
 }
 
-/** Inputs of a Certificate adopted by `pulumi import` (Read with no state): it adopts the order by certId. */
-async function importedCertificateInputs(certId: string): Promise<Props> {
+/**
+ * The state a Certificate adopted by `pulumi import` (Read with no state) starts from: the inputs the
+ * CA reports, stored as create stores them, so that Pulumi's printed program, run as it is, diffs clean.
+ */
+async function importedCertificateState(certId: string): Promise<Props> {
   const c = await nicsrsClient().collect(certId);
   const domains = c.domains.map((d) => d.domain.toLowerCase());
-  return { certId, ...(c.productType ? { productCode: c.productType } : {}), ...(domains.length > 0 ? { domains } : {}) };
+  const inputs = { certId, ...(c.productType ? { productCode: c.productType } : {}), ...(domains.length > 0 ? { domains } : {}), ...importedDcv(c.domains) };
+  return writeState({ inputs, other: {} });
 }
 
 export function nativeProvider(version: string): Provider {
@@ -64,12 +70,13 @@ export function nativeProvider(version: string): Provider {
     read: (id, urn, props) =>
       onResource(urn, async () => {
         const r = resourceFor(urn);
-        const state = plain(props);
+        let state = plain(props);
         const importing = Object.keys(state).length === 0;
+        // a failed collect here (no such order, …) is left to read's own collect, which reports it as usual
+        if (importing && r.token === "nicsrs:index:Certificate") state = await importedCertificateState(id).catch(() => state);
         const result = await r.impl.read(id, state);
         if (!result.props) return { id: "", props: {} };
-        let inputs = result.inputs;
-        if (importing && r.token === "nicsrs:index:Certificate") inputs = { ...(await importedCertificateInputs(id)), ...(inputs ?? {}) };
+        const inputs = result.inputs;
         if (importing && inputs) delete inputs.refIdSeed; // recomputed by check from the URN
         return { id: result.id ?? id, props: outputsOf(r, result.props, props ?? {}), ...(inputs ? { inputs } : {}) };
       }),

@@ -35,10 +35,13 @@ const inputs = {
     stable: true,
     allowedText: "1-20 characters from a-z, A-Z, 0-9",
   }),
-  administrator: field(ref("Contact"))("Administrator contact (required by the API): every field non-empty, `email` an address, `country` an ISO 3166-1 alpha-2 code (`GB`).", { required: true, allowedText: CONTACT_ALLOWED }),
-  tech: field(ref("Contact"))("Technical contact (required for OV/EV).", { allowedText: CONTACT_ALLOWED }),
-  finance: field(ref("Contact"))("Finance contact (required for OV/EV).", { allowedText: CONTACT_ALLOWED }),
-  organization: field(ref("Organization"))("Organization (required for OV/EV).", {
+  administrator: field(ref("Contact"))(
+    "Administrator contact, sent with every paid order (place and renewal): required unless `certId` adopts an existing order (the CA does not report an order's contacts, so `pulumi import` cannot fill it in; an adopted order needs it only when a renewal falls due). Every field non-empty, `email` an address, `country` an ISO 3166-1 alpha-2 code (`GB`).",
+    { allowedText: CONTACT_ALLOWED },
+  ),
+  tech: field(ref("Contact"))("Technical contact (required for OV/EV orders, like `administrator`).", { allowedText: CONTACT_ALLOWED }),
+  finance: field(ref("Contact"))("Finance contact (required for OV/EV orders, like `administrator`).", { allowedText: CONTACT_ALLOWED }),
+  organization: field(ref("Organization"))("Organization (required for OV/EV orders, like `administrator`).", {
     allowedText: "{ organizationName, organizationCity, organizationMobile, organizationAddress, organizationCountry, organizationPostCode, organizationState? }",
   }),
   csr: str("Your own CSR (PEM): the key stays with you and every reissue / renewal reuses this CSR. Not with `key` or `keySource: \"ca\"`. Its common name must be `domains[0]` (without one, `domains[0]` must be among its SANs) and every SAN must be in `domains`.", {

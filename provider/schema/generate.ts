@@ -80,7 +80,8 @@ export function generateSchema(version: string = SCHEMA_VERSION): Json {
       meta: { moduleFormat: "(.*)" },
       language: {
         nodejs: { packageName: "@pulumi-nicsrs/native", dependencies: { "@pulumi/pulumi": "^3.0.0" } },
-        python: { packageName: "pulumi_nicsrs", requires: { "pulumi": ">=3.0.0,<4.0.0" } },
+        // respectSchemaVersion: the SDK carries the version scripts/gen-sdks.sh writes (the package's), which its language host reports
+        python: { packageName: "pulumi_nicsrs", requires: { "pulumi": ">=3.0.0,<4.0.0" }, respectSchemaVersion: true },
         go: { importBasePath: "github.com/pulumi-nicsrs/pulumi-nicsrs/sdk/go/nicsrs", generateResourceContainerTypes: false },
         csharp: { rootNamespace: "PulumiNicsrs", packageReferences: { Pulumi: "3.*" } },
       },

@@ -2,11 +2,9 @@
 // (scripts/ensure-python-host.sh: built from Go modules, `pulumi` from PyPI) runs a program written
 // against the generated Python SDK (scripts/gen-sdks.sh) against the simulator.
 import { strict as assert } from "node:assert";
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import { administrator } from "../provider/fixtures";
 import { LAB_TOKEN, LAB_ZONE } from "../../scripts/engine/lab";
-import { REPO_ROOT } from "../../scripts/engine/pulumi-cli";
+import { pythonHost, usePythonSdk } from "./python-setup";
 import { YamlHarness } from "./yaml-harness";
 
 const PROGRAM = `import json
@@ -29,16 +27,6 @@ pulumi.export("status", validation.status)
 pulumi.export("certificatePem", validation.certificate_pem)
 `;
 
-/** The host directory (bin/, venv/), or undefined with the reason when this machine cannot build it. */
-function pythonHost(): { dir?: string; why?: string } {
-  try {
-    const dir = execFileSync(join(REPO_ROOT, "scripts", "ensure-python-host.sh"), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-    return { dir };
-  } catch (err) {
-    return { why: String((err as { stderr?: string }).stderr ?? err).trim().split("\n").pop() };
-  }
-}
-
 describe("e2e: native provider, Python program", function () {
   this.timeout(15 * 60_000);
   const h = new YamlHarness();
@@ -53,14 +41,7 @@ describe("e2e: native provider, Python program", function () {
       this.skip();
     }
     await h.start();
-    const sdks = join(h.root, "sdks");
-    execFileSync(join(REPO_ROOT, "scripts", "gen-sdks.sh"), [sdks], { stdio: ["ignore", "ignore", "inherit"] });
-    const site = join(sdks, "site-packages");
-    const pip = ["-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--disable-pip-version-check", "--target", site, join(sdks, "python")];
-    execFileSync(join(host.dir!, "venv", "bin", "python"), pip, { stdio: ["ignore", "ignore", "inherit"] });
-    h.extraEnv.PYTHONPATH = site;
-    // The v3.68 host reads `virtualenv` from a flag today's CLI no longer passes: the venv's python goes first on PATH.
-    h.extraPath.push(join(host.dir!, "venv", "bin"), join(host.dir!, "bin"));
+    usePythonSdk(h, host.dir!);
     dir = h.project("native-python", "", "python", { "__main__.py": PROGRAM });
     const domains = [`py.${LAB_ZONE}`, `py2.${LAB_ZONE}`];
     await h.newStack(dir, "dev", {

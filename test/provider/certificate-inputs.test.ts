@@ -39,7 +39,7 @@ describe("provider: Certificate input validation", () => {
   it("reports missing required inputs", () => {
     const fs = failuresOf({}, ["productCode", "administrator"]);
     assert.match(one(fs, "productCode").reason, /^is required \(a NicSRS product code/);
-    assert.match(one(fs, "administrator").reason, /^is required \(a contact \{ firstName/);
+    assert.match(one(fs, "administrator").reason, /^is required when certId is not set: a new order sends it \(a contact \{ firstName/);
   });
 
   it("checks contact fields with the wire schema", () => {

@@ -26,6 +26,30 @@ describe("provider: native host against the simulator", function () {
     assert.equal(typeof outs.csrPem, "string");
   });
 
+  it("read with no state (pulumi import) returns the order's inputs and stores them as create does: the same inputs diff clean", async () => {
+    const u = urn("imported");
+    const { refIdSeed: _shared, ...own } = baseInputs(); // its own refId (derived from the URN), not the other tests'
+    const { inputs } = await p.check!(u, {}, { ...own, dcvMethod: "HTTP_CSR_HASH" });
+    const { id } = await p.create!(u, inputs);
+    await h.sim.admin.approveDcv(id);
+    await h.sim.admin.resetCalls();
+    const read = await p.read!(id, u, {});
+    assert.deepEqual(Object.keys(await h.calls()), ["collect"]);
+    assert.deepEqual(read.inputs, { certId: id, productCode: "positivessl-multi-domain", domains: ["www.example.com", "api.example.com"], dcvMethod: "HTTP_CSR_HASH" });
+    assert.equal(read.props.adoptedCertId, id);
+    assert.deepEqual(read.props.domains, ["www.example.com", "api.example.com"]);
+    assert.equal(read.props.status, "COMPLETE");
+    // what the engine then does with the printed program: check, then diff against the imported state
+    const checked = await p.check!(u, read.inputs!, read.inputs!);
+    assert.deepEqual(checked.failures, [], "no administrator needed to adopt");
+    const d = await p.diff!(id, u, read.props, checked.inputs);
+    assert.equal(d.changes, false, JSON.stringify(d));
+  });
+
+  it("read with no state of an order the CA does not know: no resource (the engine says so), no error of ours", async () => {
+    assert.deepEqual(await p.read!("000000nosuchorder", urn("missing"), {}), { id: "", props: {} });
+  });
+
   it("a waitForIssuance timeout keeps the order in the error's outputs, with the key marked secret", async () => {
     const u = urn("slow");
     const { inputs } = await p.check!(u, {}, { ...baseInputs(), waitForIssuance: true, waitTimeoutMinutes: 0.005 });

@@ -9,6 +9,7 @@ import { Certificate, CertificateValidation } from "../../index";
 import { refIdSeed, urnOf } from "../../provider/certificate";
 import { mockPulumiProgram, outputIsSecret, outputValue, type Registered } from "../helpers/pulumi-mocks";
 import { administrator } from "./fixtures";
+import * as certImpl from "../../provider/cert-impl";
 
 const TOKEN = "sim-token-never-in-state-0123456789";
 
@@ -51,6 +52,15 @@ describe("provider: a mocked Pulumi program", function () {
     assert.ok(r, `no ${type} registered: ${registered.map((x) => x.type).join(", ")}`);
     return String(r!.inputs.__provider);
   };
+
+  it("a Certificate adopting an order by certId needs no administrator: registered without it, and check passes", async () => {
+    const adopted = new Certificate("adopted", { productCode: "positivessl", domains: ["www.example.com"], certId: "260113vghhracpaw" });
+    await outputValue(adopted.certId);
+    const r = registered.find((x) => x.name === "adopted" && x.type === "pulumi-nodejs:dynamic/nicsrs:Certificate");
+    assert.ok(r);
+    assert.equal("administrator" in r!.inputs, false);
+    assert.deepEqual((await certImpl.check({}, r!.inputs)).failures, []);
+  });
 
   it("registers the dynamic types", () => {
     assert.ok(registered.some((r) => r.type === "pulumi-nodejs:dynamic/nicsrs:Certificate"));
