@@ -5,7 +5,7 @@
 // next to a noop and a certificate stack run in the same block, under the same load. The noop, noop-wide and
 // certificate stacks run twice (in mirrored order), the single-change variants once.
 import type { Lab } from "../scripts/engine/lab";
-import { type Kind, type StackDriver, type StackSpec } from "./stack-driver";
+import { talksToCa, type Kind, type StackDriver, type StackSpec } from "./stack-driver";
 import { counts, freshSimulator, op, type OpSample } from "./timing";
 
 export interface AblationRun {
@@ -49,7 +49,7 @@ export async function runAblations(driver: StackDriver, lab: Lab, n: number, log
       log(`  time budget reached: skipping the remaining ${VARIANTS.length - i} ablation runs`);
       break;
     }
-    const sim = v.kind === "certificate" ? await freshSimulator(lab) : undefined;
+    const sim = talksToCa(v.kind) ? await freshSimulator(lab) : undefined;
     const stack = await driver.stack({ name: `ablation-${i}-${v.kind}-${n}`, kind: v.kind, count: n, simulatorUrl: sim?.url, ...v.spec });
     try {
       const preview = v.preview ? await op(sim, async () => counts((await stack.preview({ onOutput: driver.record })).changeSummary)) : undefined;

@@ -40,3 +40,26 @@ export function providerSizes(exportJson: string): ProviderSize[] {
   }
   return [...byType.values()];
 }
+
+export interface EntrySize {
+  type: string;
+  resources: number;
+  /** JSON bytes of one whole resource entry in `pulumi stack export` (inputs, outputs, URN, ...): median and max over the type's resources. */
+  medianBytes: number;
+  maxBytes: number;
+}
+
+/** Bytes per resource entry, per resource type (every type, native ones included). */
+export function entrySizes(exportJson: string): EntrySize[] {
+  const state = JSON.parse(exportJson) as { deployment?: { resources?: ExportedResource[] } };
+  const byType = new Map<string, number[]>();
+  for (const r of state.deployment?.resources ?? []) {
+    const xs = byType.get(r.type) ?? [];
+    xs.push(Buffer.byteLength(JSON.stringify(r), "utf8"));
+    byType.set(r.type, xs);
+  }
+  return [...byType.entries()].map(([type, xs]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { type, resources: s.length, medianBytes: s[Math.floor(s.length / 2)], maxBytes: s[s.length - 1] };
+  });
+}
