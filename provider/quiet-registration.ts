@@ -4,7 +4,8 @@
 // formatting them is most of a Certificate's program-side cost, and under ts-node source-map-support
 // rewrites every frame. The resource classes call super() between these two, so those stacks are empty.
 //
-// Also empty then: the stack of the error @pulumi/pulumi prepares for a RegisterResource RPC that the
+// The resource's source position (a stack @pulumi/pulumi takes with its own limit) is kept. Empty:
+// the stack of the error @pulumi/pulumi prepares for a RegisterResource RPC that the
 // engine refuses ("failed to register new resource <name> [<type>]: ..."); its message still names the resource.
 
 /** Sets Error.stackTraceLimit to 0 (unless PULUMI_DEBUG_PROMISE_LEAKS is set); returns what restores it. */
