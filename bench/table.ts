@@ -225,7 +225,7 @@ function loadNotes(r: BenchResults): string[] {
   const loads = r.load;
   const othersPercent = Math.max(0, ...m.otherProcesses.map((p) => p.busiest.reduce((a, x) => a + (parseFloat(x) || 0), 0)));
   // The bench alone keeps the load average near the CPU count, so "busy" is judged from the other processes.
-  const busy = othersPercent >= 50;
+  const busy = othersPercent >= 50 || median(loads) > m.nproc * 1.5;
   return [
     `- **Shared machine**: other engineers build and test on it; ${busy ? "their work competed with the bench during this run" : "at the points sampled below, nothing else used much CPU during this run"}. ` +
       `1-minute load average, sampled every 5 s: min ${f1(Math.min(...loads))}, median ${f1(median(loads))}, max ${f1(Math.max(...loads))} on ${m.nproc} CPUs ` +
@@ -485,6 +485,15 @@ function abl(r: BenchResults, op: Op) {
 
 const known = (...xs: number[]) => xs.every((x) => Number.isFinite(x));
 
+/** "−0.2 s (within noise)" for a negative or tiny difference. */
+const delta = (x: number) => (x < 0.5 ? `${f1(x)} s (within the noise)` : `+${f1(x)} s`);
+
+function stateShareNote(r: BenchResults): string {
+  const dyn = certificateEntry(r, "certificate");
+  if (!dyn) return "not measured";
+  return `a Certificate's entry is ${dyn.medianBytes} B once issued, ${dyn.parts.provider} B of it the two \`__provider\` copies`;
+}
+
 const STACKS_NOTE = [
   "Where the program-side cost went: `@pulumi/pulumi`'s `transferProperties` makes four promises per registered",
   "property, each stamped by `debuggablePromise` with `new Error().stack`, synchronously inside the resource's",
@@ -504,9 +513,9 @@ const EXPLAIN = {
         `In the ablation block (N = ${a.n}): no-op ${f1(a.noop)} s; no-op resources registering a Certificate's 30 properties`,
         `${f1(a.wide)} s, the same with the promise stacks suppressed ${f1(a.quiet)} s; certificates ${f1(a.cert)} s. Registering the`,
         `properties now costs ${f1(a.quiet - a.noop)} s over the no-op (${f1(a.wide - a.noop)} s without the fix). The rest of the`,
-        `certificate stack's ${f1(a.cert - a.noop)} s is the provider's own work: the dynamic-provider host loads the Certificate`,
-        `implementation (${Math.round(dg.providerImplLoadMs)} ms here) and runs \`check\` and \`diff\` per resource over the engine's gRPC, and the`,
-        `program serializes the provider (\`__provider\`, ~2 KB) into each resource's inputs: ${f1(a.cert - a.quiet)} s over no-op resources with the same properties.`,
+        `certificate stack's ${f1(a.cert - a.noop)} s over the no-op, ${f1(a.cert - a.quiet)} s (certificates − noop-wide-quiet), is the provider's own work: the`,
+        `dynamic-provider host loads the Certificate implementation (${Math.round(dg.providerImplLoadMs)} ms here) and runs \`check\` per resource over`,
+        "the engine's gRPC, with the ~2 KB `__provider` text travelling in every resource's inputs (not taken apart further).",
         "",
       );
     }
@@ -530,11 +539,11 @@ const EXPLAIN = {
       const ckpt = a.cert - a.certNoCkpt - (a.noop - a.noopNoCkpt);
       lines.push(
         `In the ablation block (N = ${a.n}, certificates ${f1(a.cert)} s vs no-op ${f1(a.noop)} s, +${f1(a.cert - a.noop)} s):`,
-        `- registering a Certificate's 30 properties (no-op resources with the same properties, promise stacks suppressed): +${f1(props)} s;`,
+        `- registering a Certificate's 30 properties (no-op resources with the same properties, promise stacks suppressed): ${delta(props)};`,
         `- RSA-2048 key generation: ECDSA P-256 keys instead make the certificate stack ${f1(rsa)} s faster`,
         `  (one RSA key + CSR takes ${Math.round(dg.keyAndCsrMs)} ms here, CPU-bound, on ${r.machine.nproc} shared CPUs);`,
         `- state checkpoints: the file backend rewrites the whole state after every step, so the cost grows with N² and`,
-        `  with the entry size (see the state table: the two \`__provider\` copies are ~40 % of a Certificate's entry).`,
+        `  with the entry size (see the state table: ${stateShareNote(r)}).`,
         `  Skipping checkpoints saves ${f1(a.cert - a.certNoCkpt)} s on the certificate stack and ${f1(a.noop - a.noopNoCkpt)} s on the no-op stack:`,
         `  ${f1(ckpt)} s more for certificates.`,
         `Together (not strictly additive) ${f1(props + rsa + ckpt)} s of the ${f1(a.cert - a.noop)} s; the rest is the two HTTP calls per create`,
@@ -580,7 +589,7 @@ const EXPLAIN = {
       const ckpt = a.native - a.nativeNoCkpt - (a.noop - a.noopNoCkpt);
       lines.push(
         `In the ablation block (N = ${a.n}, native ${f1(a.native)} s vs no-op ${f1(a.noop)} s, +${f1(a.native - a.noop)} s):`,
-        `- the generated SDK's 47 registered properties (vs the given inputs only): +${f1(props)} s;`,
+        `- the generated SDK's 47 registered properties (vs the given inputs only): ${delta(props)};`,
         `- RSA-2048 key generation (ECDSA P-256 instead): ${f1(rsa)} s;`,
         `- state checkpoints beyond the no-op stack's: ${f1(ckpt)} s (skipping them saves ${f1(a.native - a.nativeNoCkpt)} s here, ${f1(a.noop - a.noopNoCkpt)} s on the no-op stack).`,
         `Together (not strictly additive) ${f1(props + rsa + ckpt)} s; the rest is the two HTTP calls per create and the plugin's own work.`,
@@ -618,9 +627,9 @@ const EXPLAIN = {
     const beforeStart = (x: DelaySample) => x.firstCollectS !== undefined && x.offsetS < x.firstCollectS;
     const describeLate = (xs: DelaySample[], what: string) =>
       xs.length ? `${xs.map((x) => `${x.domain.split(".")[0]} ${f1(x.delayS!)} s`).join(", ")} are ${what}` : `no sample was ${what}`;
-    const def = r.delays[0];
+    const def = delaysOf(r)[0];
     const late = def ? def.samples.filter((x) => x.delayS !== undefined && x.delayS > TARGETS.noticeSeconds) : [];
-    const fix = r.delays[1];
+    const fix = delaysOf(r)[1];
     const fixStats = fix ? delayStats(fix) : undefined;
     const fixLate = fix ? fix.samples.filter((x) => x.delayS !== undefined && x.delayS > TARGETS.noticeSeconds) : [];
     return [
