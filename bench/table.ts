@@ -227,7 +227,7 @@ function loadNotes(r: BenchResults): string[] {
   // The bench alone keeps the load average near the CPU count, so "busy" is judged from the other processes.
   const busy = othersPercent >= 50 || median(loads) > m.nproc * 1.5;
   return [
-    `- **Shared machine**: other engineers build and test on it; ${busy ? "their work competed with the bench during this run" : "at the points sampled below, nothing else used much CPU during this run"}. ` +
+    `- **Shared machine**: other engineers build and test on it; ${busy ? "their work competed with the bench during this run (the load average shows it even where the process samples below caught little)" : "at the points sampled below, nothing else used much CPU during this run"}. ` +
       `1-minute load average, sampled every 5 s: min ${f1(Math.min(...loads))}, median ${f1(median(loads))}, max ${f1(Math.max(...loads))} on ${m.nproc} CPUs ` +
       "(the bench's own CLI, language host, program, provider host and simulator keep it near 2 by themselves).",
     "- Other processes' CPU (not the bench's), `top` over 0.5 s:",
