@@ -1,12 +1,14 @@
-// `make bench`: the certificate stack against a stack of no-op dynamic resources, through the real
-// Pulumi CLI, the NicSRS simulator (instant validation) and the lab's DNS server. Writes
-// bench/RESULTS.md (the table) and bench/results.json (every sample).
+// `make bench`: the certificate stack (dynamic provider) and the native plugin's certificate stack
+// against a stack of no-op dynamic resources, through the real Pulumi CLI, the NicSRS simulator
+// (instant validation) and the lab's DNS server. Writes bench/RESULTS.md (the table) and
+// bench/RESULTS.json (every sample); bench/RESULTS-2026-11-25.json, when present, is the "before".
 //
 // Knobs (environment): BENCH_NS="50,200", BENCH_REPS=3 (at most; later repetitions are skipped when
-// the time budget would be exceeded), BENCH_BUDGET_MIN=24, BENCH_OUT=bench/RESULTS.md,
-// BENCH_SKIP_DELAY=1 (skips the issue-10 DCV measurements; BENCH_ONLY_DCV=1 runs only them), BENCH_SKIP_ABLATIONS=1, BENCH_VERBOSE=1 (engine output),
+// the time budget would be exceeded), BENCH_BUDGET_MIN=30, BENCH_OUT=bench/RESULTS.md,
+// BENCH_SKIP_DELAY=1 (skips the issue-10 DCV measurements and keeps their last section from
+// bench/RESULTS-dcv.json; BENCH_ONLY_DCV=1 runs only them), BENCH_SKIP_ABLATIONS=1, BENCH_VERBOSE=1 (engine output),
 // BENCH_RENDER_ONLY=1 (rewrite RESULTS.md from RESULTS.json without measuring).
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startLab, type Lab } from "../scripts/engine/lab";
@@ -18,15 +20,31 @@ import { renderDcvSection } from "./dcv-table";
 import { spliceInto, type DcvBenchResults } from "./dcv-splice";
 import { LoadSampler, machineNotes, otherProcesses } from "./machine";
 import { StackDriver, type Kind } from "./stack-driver";
-import { renderResults, type BenchResults } from "./table";
+import { renderResults, type BenchResults, type BeforeResults } from "./table";
 import { runStack, type StackRun } from "./timing";
 
 const NS = (process.env.BENCH_NS ?? "50,200").split(",").map((s) => Number(s.trim()));
 const MAX_REPS = Number(process.env.BENCH_REPS ?? 3);
-const BUDGET_S = Number(process.env.BENCH_BUDGET_MIN ?? 24) * 60;
+const BUDGET_S = Number(process.env.BENCH_BUDGET_MIN ?? 30) * 60;
 /** Kept for what follows the timing runs (ablations, issuance delay twice, diagnostics). */
-const RESERVE_S = 9 * 60;
+const RESERVE_S = 12 * 60;
 const OUT = process.env.BENCH_OUT ?? join(__dirname, "RESULTS.md");
+/** The dynamic provider's samples before the issue-12 fixes (and the fixed-schedule issuance delay). */
+const BEFORE = join(__dirname, "RESULTS-2026-11-25.json");
+
+function before(): BeforeResults | undefined {
+  if (!existsSync(BEFORE)) return undefined;
+  const b = JSON.parse(readFileSync(BEFORE, "utf8")) as BenchResults;
+  return { date: b.machine.date.slice(0, 10), ns: b.ns, runs: b.runs, ablations: b.ablations, delays: b.delays, diagnostics: b.diagnostics };
+}
+
+/** Writes RESULTS.md and keeps the DCV section (between its markers) when this run did not measure it. */
+function writeMarkdown(results: BenchResults, dcv: DcvBenchResults | undefined): void {
+  writeFileSync(OUT, renderResults(results));
+  const dcvJson = OUT.replace(/\.md$/, "-dcv.json");
+  const section = dcv ?? (existsSync(dcvJson) ? (JSON.parse(readFileSync(dcvJson, "utf8")) as DcvBenchResults) : undefined);
+  if (section) spliceInto(OUT, renderDcvSection(section));
+}
 
 const t0 = performance.now();
 const elapsed = () => (performance.now() - t0) / 1000;
@@ -56,7 +74,7 @@ async function main(): Promise<void> {
     for (let rep = 1; rep <= MAX_REPS; rep++) {
       const repStart = elapsed();
       for (const n of NS) {
-        const kinds: Kind[] = rep % 2 === 1 ? ["noop", "certificate"] : ["certificate", "noop"];
+        const kinds: Kind[] = rep % 2 === 1 ? ["noop", "certificate", "native"] : ["native", "certificate", "noop"];
         for (const kind of kinds) {
           log(`rep ${rep}, N=${n}, ${kind}`);
           runs.push(await runStack(driver, lab, kind, n, rep, log));
@@ -76,8 +94,8 @@ async function main(): Promise<void> {
     if (!process.env.BENCH_SKIP_ABLATIONS) {
       const n = Math.max(...NS);
       log(`ablations at N=${n} (to explain the differences)`);
-      // What follows (the two issuance-delay stacks, diagnostics) needs about 4 minutes.
-      ablations = await runAblations(driver, lab, n, log, () => elapsed() > BUDGET_S - 4 * 60);
+      // What follows (the two issuance-delay stacks, diagnostics) needs about 4 minutes, 1 without them.
+      ablations = await runAblations(driver, lab, n, log, () => elapsed() > BUDGET_S - (process.env.BENCH_SKIP_DELAY ? 1 : 4) * 60);
     }
 
     machine.otherProcesses.push({ at: "after the ablations", busiest: otherProcesses() });
@@ -115,16 +133,13 @@ async function main(): Promise<void> {
     diagnostics: diag,
   };
   writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify(results, null, 2) + "\n");
-  writeFileSync(OUT, renderResults(results));
-  if (dcv) {
-    writeFileSync(OUT.replace(/\.md$/, "-dcv.json"), JSON.stringify(dcv, null, 2) + "\n");
-    spliceInto(OUT, renderDcvSection(dcv));
-  }
+  if (dcv) writeFileSync(OUT.replace(/\.md$/, "-dcv.json"), JSON.stringify(dcv, null, 2) + "\n");
+  writeMarkdown({ ...results, before: before() }, dcv);
   log(`wrote ${OUT} (total ${Math.round(elapsed())} s)`);
 }
 
 if (process.env.BENCH_RENDER_ONLY) {
-  writeFileSync(OUT, renderResults(JSON.parse(readFileSync(OUT.replace(/\.md$/, ".json"), "utf8")) as BenchResults));
+  writeMarkdown({ ...(JSON.parse(readFileSync(OUT.replace(/\.md$/, ".json"), "utf8")) as BenchResults), before: before() }, undefined);
   console.log(`rewrote ${OUT} from ${OUT.replace(/\.md$/, ".json")}`);
 } else {
   main().catch((err) => {

@@ -1,17 +1,27 @@
 // Drives bench/program through the real Pulumi CLI with the Automation API (as test/e2e/stack-harness.ts
 // does): one local file backend for the whole run, one stack per measured scenario.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { LocalWorkspace, type PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { engineEnv, pulumiCommand } from "../scripts/engine/pulumi-cli";
 import { LAB_TOKEN, LAB_ZONE } from "../scripts/engine/lab";
+import { nativePluginDir } from "../scripts/engine/native-plugin";
 
 export const PROGRAM_DIR = join(__dirname, "program");
 
-export type Kind = "certificate" | "noop" | "noop-wide";
+export type Kind = "certificate" | "native" | "native-inputs" | "noop" | "noop-wide" | "noop-wide-quiet";
+
+/** Kinds whose resources talk to the CA (each stack gets a simulator). */
+export const talksToCa = (kind: Kind): boolean => kind === "certificate" || kind === "native" || kind === "native-inputs";
+
+/**
+ * bench/program/Pulumi.yaml's `plugins.providers` path for the native plugin: a symlink to a directory
+ * holding the `pulumi-resource-nicsrs` wrapper (scripts/engine/native-plugin.ts), made at start.
+ */
+export const PLUGIN_LINK = join(PROGRAM_DIR, ".native-plugin");
 
 export interface StackSpec {
   name: string;
@@ -36,10 +46,17 @@ export class StackDriver {
   async start(): Promise<void> {
     this.command = await pulumiCommand();
     this.backendDir = mkdtempSync(join(tmpdir(), "nicsrs-bench-state-"));
+    this.pluginDir = nativePluginDir();
+    rmSync(PLUGIN_LINK, { force: true });
+    symlinkSync(this.pluginDir, PLUGIN_LINK);
   }
+
+  pluginDir?: string;
 
   stop(): void {
     if (this.backendDir) rmSync(this.backendDir, { recursive: true, force: true });
+    if (this.pluginDir) rmSync(this.pluginDir, { recursive: true, force: true });
+    rmSync(PLUGIN_LINK, { force: true });
   }
 
   /** Where the provider's DNS pre-flight and CAA lookups go (the lab's DNS; set once the lab is up). */

@@ -4,8 +4,8 @@ import { loadavg } from "node:os";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { startSimulator, type RunningSimulator } from "../simulator";
 import { LAB_TOKEN, type Lab } from "../scripts/engine/lab";
-import { providerSizes, type ProviderSize } from "./provider-size";
-import { timed, type Kind, type StackDriver } from "./stack-driver";
+import { entrySizes, providerSizes, type EntrySize, type ProviderSize } from "./provider-size";
+import { talksToCa, timed, type Kind, type StackDriver } from "./stack-driver";
 
 export interface OpSample {
   seconds: number;
@@ -27,6 +27,8 @@ export interface StackRun {
   unchangedUp?: OpSample;
   refresh?: OpSample;
   providerSizes?: ProviderSize[];
+  /** First repetition only: bytes per resource entry in `pulumi stack export`, per type. */
+  entrySizes?: EntrySize[];
 }
 
 /** Each certificate stack gets a fresh simulator (instant validation), so its store size is the same in every run. */
@@ -45,9 +47,9 @@ export async function op(sim: RunningSimulator | undefined, run: () => Promise<R
 export const counts = (o: Record<string, number | undefined> | undefined): Record<string, number> =>
   Object.fromEntries(Object.entries(o ?? {}).filter((e): e is [string, number] => typeof e[1] === "number" && e[1] > 0));
 
-/** One fresh stack: preview, up; on the first repetition also the state export and, for certificates, an unchanged up and a refresh. */
+/** One fresh stack: preview, up; on the first repetition also the state export and, for stacks that talk to the CA, an unchanged up and a refresh. */
 export async function runStack(driver: StackDriver, lab: Lab, kind: Kind, n: number, rep: number, log: (line: string) => void): Promise<StackRun> {
-  const sim = kind === "certificate" ? await freshSimulator(lab) : undefined;
+  const sim = talksToCa(kind) ? await freshSimulator(lab) : undefined;
   const name = `${kind}-${n}-r${rep}`;
   let stack: Stack | undefined;
   try {
@@ -58,13 +60,19 @@ export async function runStack(driver: StackDriver, lab: Lab, kind: Kind, n: num
     const up = await op(sim, async () => counts((await s.up({ onOutput: driver.record })).summary.resourceChanges));
     log(`  ${name}: up ${up.seconds.toFixed(1)} s, ${sumOf(up.calls)} CA calls ${JSON.stringify(up.calls)}`);
     const result: StackRun = { kind, n, rep, preview, up };
-    if (rep === 1 && kind === "noop") result.providerSizes = providerSizes(driver.exportState(name));
-    if (rep === 1 && kind === "certificate") {
+    if (rep === 1 && kind === "noop") {
+      const exported = driver.exportState(name);
+      result.providerSizes = providerSizes(exported);
+      result.entrySizes = entrySizes(exported);
+    }
+    if (rep === 1 && talksToCa(kind)) {
       result.unchangedUp = await op(sim, async () => counts((await s.up({ onOutput: driver.record })).summary.resourceChanges));
       log(`  ${name}: unchanged up ${result.unchangedUp.seconds.toFixed(1)} s, ${sumOf(result.unchangedUp.calls)} CA calls ${JSON.stringify(result.unchangedUp.changes)}`);
       result.refresh = await op(sim, async () => counts((await s.refresh({ onOutput: driver.record })).summary.resourceChanges));
       log(`  ${name}: refresh ${result.refresh.seconds.toFixed(1)} s, ${sumOf(result.refresh.calls)} CA calls ${JSON.stringify(result.refresh.calls)}`);
-      result.providerSizes = providerSizes(driver.exportState(name));
+      const exported = driver.exportState(name);
+      result.providerSizes = providerSizes(exported);
+      result.entrySizes = entrySizes(exported);
     }
     return result;
   } finally {

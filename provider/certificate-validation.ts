@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Certificate } from "./certificate";
 import { secretNames } from "./schema/field-table";
 import { VALIDATION_FIELDS } from "./schema/validation-fields";
+import { quietPromiseStacks } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // No `delete`: validation is a wait, nothing exists at the CA to delete (the host skips a missing
@@ -82,13 +83,18 @@ export class CertificateValidation extends pulumi.dynamic.Resource {
       propagationTimeoutMinutes: args.propagationTimeoutMinutes,
     };
     for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    super(
-      validationProvider,
-      name,
-      props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: VALIDATION_SECRET_OUTPUTS }),
-      "nicsrs",
-      "CertificateValidation",
-    );
+    const restore = quietPromiseStacks();
+    try {
+      super(
+        validationProvider,
+        name,
+        props,
+        pulumi.mergeOptions(opts, { additionalSecretOutputs: VALIDATION_SECRET_OUTPUTS }),
+        "nicsrs",
+        "CertificateValidation",
+      );
+    } finally {
+      restore();
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { Contact, DcvMethod, OrganizationInfo } from "../sdk/nicsrs/wire-ty
 import type { DcvEmailOut, DcvFileOut, DcvRecordOut } from "./certificate-outputs";
 import { CERTIFICATE_FIELDS } from "./schema/certificate-fields";
 import { secretNames } from "./schema/field-table";
+import { quietPromiseStacks } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Each method requires the implementation itself: the closure serializer leaves `require` alone
@@ -188,13 +189,18 @@ export class Certificate extends pulumi.dynamic.Resource {
   constructor(name: string, args: CertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = { ...args, refIdSeed: refIdSeed(name, opts) };
     for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    super(
-      certificateProvider,
-      name,
-      props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: CERTIFICATE_SECRET_OUTPUTS }),
-      "nicsrs",
-      "Certificate",
-    );
+    const restore = quietPromiseStacks();
+    try {
+      super(
+        certificateProvider,
+        name,
+        props,
+        pulumi.mergeOptions(opts, { additionalSecretOutputs: CERTIFICATE_SECRET_OUTPUTS }),
+        "nicsrs",
+        "Certificate",
+      );
+    } finally {
+      restore();
+    }
   }
 }

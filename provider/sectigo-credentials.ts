@@ -4,9 +4,9 @@
 import { SectigoClient } from "../sdk/sectigo";
 import { readConfig, readEnv, type ConfigureRequestLike } from "./credentials";
 import { configureBudget, requestBudgetMs } from "./request-budget";
+import { SECTIGO_CONFIG, SECTIGO_ENV } from "./sectigo-config-keys";
 
-export const SECTIGO_CONFIG = { loginName: "sectigo:loginName", loginPassword: "sectigo:loginPassword", endpoint: "sectigo:endpoint" } as const;
-export const SECTIGO_ENV = { loginName: "SECTIGO_LOGIN_NAME", loginPassword: "SECTIGO_LOGIN_PASSWORD", endpoint: "SECTIGO_ENDPOINT" } as const;
+export { SECTIGO_CONFIG, SECTIGO_ENV };
 
 interface Configured {
   loginName?: string;

@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretNames } from "./schema/field-table";
 import { SECTIGO_SMIME_FIELDS } from "./schema/sectigo-smime-fields";
+import { quietPromiseStacks } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const smimeProvider: pulumi.dynamic.ResourceProvider = {
@@ -74,6 +75,11 @@ export class SmimeCertificate extends pulumi.dynamic.Resource {
   constructor(name: string, args: SmimeCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = { ...args };
     for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    super(smimeProvider, name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: SMIME_SECRET_OUTPUTS }), "sectigo", "SmimeCertificate");
+    const restore = quietPromiseStacks();
+    try {
+      super(smimeProvider, name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: SMIME_SECRET_OUTPUTS }), "sectigo", "SmimeCertificate");
+    } finally {
+      restore();
+    }
   }
 }

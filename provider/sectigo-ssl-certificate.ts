@@ -4,6 +4,7 @@
 // (see ./certificate.ts for why).
 import * as pulumi from "@pulumi/pulumi";
 import { SECTIGO_SSL_FIELDS } from "./schema/sectigo-ssl-fields";
+import { quietPromiseStacks } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const sectigoSslProvider: pulumi.dynamic.ResourceProvider = {
@@ -67,6 +68,11 @@ export class SectigoSslCertificate extends pulumi.dynamic.Resource {
   constructor(name: string, args: SectigoSslCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = { ...args };
     for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    super(sectigoSslProvider, name, props, opts, "sectigo", "SslCertificate");
+    const restore = quietPromiseStacks();
+    try {
+      super(sectigoSslProvider, name, props, opts, "sectigo", "SslCertificate");
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,7 +1,7 @@
 // Certificate: every input and output. The dynamic provider derives from it its defaults, the diff's
 // replace, stable and create-only keys, the check's allowed-values text, the secret and declared
 // outputs; the public CertificateArgs stays hand-written (test/unit/schema-fields.test.ts keeps it in step).
-import { DCV_EMAIL_LOCAL_PARTS, DCV_METHODS } from "../../sdk/nicsrs/wire";
+import { DCV_EMAIL_LOCAL_PARTS, DCV_METHODS } from "../../sdk/nicsrs/wire-types";
 import { field, type Field, type ResourceTable } from "./field-table";
 import { ref } from "./object-types";
 

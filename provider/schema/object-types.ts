@@ -1,6 +1,6 @@
 // Object types used by the resources' fields (schema `types`), keyed by their name in the
 // "nicsrs:index:<Name>" token.
-import { DCV_EMAIL_LOCAL_PARTS, DCV_METHODS } from "../../sdk/nicsrs/wire";
+import { DCV_EMAIL_LOCAL_PARTS, DCV_METHODS } from "../../sdk/nicsrs/wire-types";
 import type { ObjectType } from "./field-table";
 
 const text = (description: string) => ({ type: "string", description, required: true }) as const;
