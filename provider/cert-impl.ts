@@ -11,6 +11,7 @@ import { nicsrsClient } from "./credentials";
 import { certificateMatchesKey, newKeyMaterial, type KeyMaterial } from "./key-material";
 import { initFailed, keepingProvider } from "./init-failed";
 import { certificateMatchesKeyFile } from "./key-file";
+import { dcvSummary } from "./dcv-summary";
 import { progress } from "./poll";
 import { GENERATION_INPUT, orderGeneration, placeRefId } from "./order-ref";
 import { orderIdempotently, orderParams, reissueParams, type OrderOutcome } from "./idempotent-order";
@@ -211,6 +212,7 @@ async function createCertificate(inputs: Props): Promise<{ id: string; outs: Pro
   state.lastAction = tookOver
     ? `took over existing paid order ${ordered.recoveredCertId ?? ordered.order.certId} (refId ${ordered.refId}) instead of buying a new one`
     : newOrderText(spec);
+  if (state.status !== "COMPLETE") progress(`${String(state.certId)}: ${state.lastAction}; ${dcvSummary(state)}`);
   state = await waitIfAsked(client, spec, id, state);
   return { id, outs: finish(state, spec) };
 }
@@ -364,7 +366,7 @@ async function reorder(client: NicSrsClient, certId: string, action: "reissue" |
   out.subscriptionEndsAt = action === "reissue" ? state.subscriptionEndsAt || undefined : undefined;
   if (ordered.order.recovered) out = applyCollect(out, await client.collect(ordered.order.certId), now);
   out.lastAction = `${action === "reissue" ? REISSUE_TEXT : renewalText(spec)}: ${certId} -> ${ordered.order.certId}`;
-  progress(`${certId} -> ${ordered.order.certId} (${action}); new DCV records: ${out.dcvRecords?.map((r) => r.name).join(", ") || "none"}`);
+  progress(`${certId} -> ${ordered.order.certId} (${action}); ${dcvSummary(out)}`);
   return out;
 }
 

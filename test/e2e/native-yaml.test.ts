@@ -75,6 +75,9 @@ describe("e2e: native provider, Pulumi YAML program", function () {
     // the validation's "<certId> issued" line is reported with the validation's URN
     const underValidation = out.split(/\n\s*\n/).find((block) => block.includes("nicsrs:index:CertificateValidation (site-validation):"));
     assert.match(underValidation ?? "", new RegExp(`^\\s+${outputs.certId} issued$`, "m"), out);
+    // what the order leaves to the user (the DCV records to publish), under the Certificate
+    const underCertificate = out.split(/\n\s*\n/).find((block) => block.includes("nicsrs:index:Certificate (site):"));
+    assert.match(underCertificate ?? "", new RegExp(`${outputs.certId}: new order \\(paid: positivessl-multi-domain, 1 year\\); DNS records to publish: _[0-9A-F]{32}\\.(site|shop)\\.${LAB_ZONE.replace(".", "\\.")} CNAME `), out);
 
     const state = JSON.stringify(await h.exportState(dir));
     assert.doesNotMatch(state, /BEGIN PRIVATE KEY/);
