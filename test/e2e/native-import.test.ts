@@ -14,7 +14,7 @@ import { administrator } from "../provider/fixtures";
 import { LAB_TOKEN, LAB_ZONE } from "../../scripts/engine/lab";
 import { REPO_ROOT } from "../../scripts/engine/pulumi-cli";
 import { MUTATING_ENDPOINTS, sumCalls } from "./stack-harness";
-import { pythonHost, usePythonSdk } from "./python-setup";
+import { pythonHostOrSkip, usePythonSdk } from "./python-setup";
 import { YamlHarness } from "./yaml-harness";
 
 const DAY_MS = 86_400_000;
@@ -166,13 +166,8 @@ describe("e2e: pulumi import of a Certificate, and the printed program run as it
 
     before(async function () {
       this.timeout(40 * 60_000);
-      const host = pythonHost();
-      if (!host.dir) {
-        // Allowed by issue 12: the Python host may be unbuildable on a machine (no python3, proxy refusing the module).
-        process.stdout.write(`      (skipped: the Python language host cannot be built here: ${host.why})\n`);
-        this.skip();
-      }
-      const sdk = usePythonSdk(h, host.dir!);
+      const hostDir = pythonHostOrSkip(this);
+      const sdk = usePythonSdk(h, hostDir);
       python = sdk.python;
       mypyPath = `${execFileSync(join(REPO_ROOT, "scripts", "ensure-mypy.sh"), [python], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim()}:${sdk.site}`;
       dir = h.project("import-python", "", "python", { "__main__.py": "import pulumi\n" });

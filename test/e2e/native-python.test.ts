@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import { administrator } from "../provider/fixtures";
 import { LAB_TOKEN, LAB_ZONE } from "../../scripts/engine/lab";
-import { pythonHost, usePythonSdk } from "./python-setup";
+import { pythonHostOrSkip, usePythonSdk } from "./python-setup";
 import { YamlHarness } from "./yaml-harness";
 
 const PROGRAM = `import json
@@ -34,14 +34,9 @@ describe("e2e: native provider, Python program", function () {
 
   before(async function () {
     this.timeout(40 * 60_000);
-    const host = pythonHost();
-    if (!host.dir) {
-      // Allowed by issue 12: the Python host may be unbuildable on a machine (no python3, proxy refusing the module).
-      process.stdout.write(`      (skipped: the Python language host cannot be built here: ${host.why})\n`);
-      this.skip();
-    }
+    const hostDir = pythonHostOrSkip(this);
     await h.start();
-    usePythonSdk(h, host.dir!);
+    usePythonSdk(h, hostDir);
     dir = h.project("native-python", "", "python", { "__main__.py": PROGRAM });
     const domains = [`py.${LAB_ZONE}`, `py2.${LAB_ZONE}`];
     await h.newStack(dir, "dev", {
