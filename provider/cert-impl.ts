@@ -61,8 +61,10 @@ export async function check(olds: Props, news: Props): Promise<{ inputs: Props; 
 
 export async function diff(id: string, olds: Props, news: Props) {
   const d = diffCertificate(olds ?? {}, news ?? {}, planningNow());
-  if (d.renewal?.action === "renew") assertRenewalContacts(String(olds?.certId ?? id), toSpec(news ?? {}), d.renewal.reason);
-  if (d.changes) progress(`${String(olds?.certId ?? id)}: plan: ${describeChange(d, olds ?? {}, toSpec(news ?? {}), toSpec(storedInputs(olds ?? {})))}`);
+  const current = String(olds?.certId ?? id);
+  const newSpec = toSpec(news ?? {});
+  if (d.renewal?.action === "renew") assertRenewalContacts(current, newSpec, d.renewal.reason);
+  if (d.changes) progress(`${current}: plan: ${describeChange(d, olds ?? {}, newSpec, toSpec(storedInputs(olds ?? {})))}`);
   return { changes: d.changes, replaces: d.replaces, stables: d.stables, deleteBeforeReplace: d.deleteBeforeReplace };
 }
 

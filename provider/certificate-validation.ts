@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Certificate } from "./certificate";
 import { secretNames } from "./schema/field-table";
 import { VALIDATION_FIELDS } from "./schema/validation-fields";
-import { quietPromiseStacks } from "./quiet-registration";
+import { QuietDynamicResource } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // No `delete`: validation is a wait, nothing exists at the CA to delete (the host skips a missing
@@ -48,7 +48,7 @@ const OUTPUT_NAMES = Object.keys(VALIDATION_FIELDS.outputs);
  * Waits (in create) until the certificate is issued, polling with backoff; outputs the issued
  * material. Make it depend on the DNS records created from `Certificate.dcvRecords`.
  */
-export class CertificateValidation extends pulumi.dynamic.Resource {
+export class CertificateValidation extends QuietDynamicResource {
   declare public readonly certId: pulumi.Output<string>;
   declare public readonly status: pulumi.Output<string>;
   declare public readonly validatedDomains: pulumi.Output<string[]>;
@@ -82,19 +82,6 @@ export class CertificateValidation extends pulumi.dynamic.Resource {
       dnsCheckResolvers: args.dnsCheckResolvers,
       propagationTimeoutMinutes: args.propagationTimeoutMinutes,
     };
-    for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    const restore = quietPromiseStacks();
-    try {
-      super(
-        validationProvider,
-        name,
-        props,
-        pulumi.mergeOptions(opts, { additionalSecretOutputs: VALIDATION_SECRET_OUTPUTS }),
-        "nicsrs",
-        "CertificateValidation",
-      );
-    } finally {
-      restore();
-    }
+    super(validationProvider, name, props, OUTPUT_NAMES, pulumi.mergeOptions(opts, { additionalSecretOutputs: VALIDATION_SECRET_OUTPUTS }), "nicsrs", "CertificateValidation");
   }
 }

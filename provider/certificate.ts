@@ -7,7 +7,7 @@ import type { Contact, DcvMethod, OrganizationInfo } from "../sdk/nicsrs/wire-ty
 import type { DcvEmailOut, DcvFileOut, DcvRecordOut } from "./certificate-outputs";
 import { CERTIFICATE_FIELDS } from "./schema/certificate-fields";
 import { secretNames } from "./schema/field-table";
-import { quietPromiseStacks } from "./quiet-registration";
+import { QuietDynamicResource } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Each method requires the implementation itself: the closure serializer leaves `require` alone
@@ -135,7 +135,7 @@ export function urnOf(res: pulumi.Resource): string {
  * A TLS certificate ordered through NicSRS: place → DCV records out → (CertificateValidation waits)
  * → issued material; reissued or renewed when its end nears; destroyed by `deletePolicy`.
  */
-export class Certificate extends pulumi.dynamic.Resource {
+export class Certificate extends QuietDynamicResource {
   /** The current order's certId (the resource id stays the first one). */
   declare public readonly certId: pulumi.Output<string>;
   /** The refId the current order was sent with. */
@@ -188,19 +188,6 @@ export class Certificate extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = { ...args, refIdSeed: refIdSeed(name, opts) };
-    for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    const restore = quietPromiseStacks();
-    try {
-      super(
-        certificateProvider,
-        name,
-        props,
-        pulumi.mergeOptions(opts, { additionalSecretOutputs: CERTIFICATE_SECRET_OUTPUTS }),
-        "nicsrs",
-        "Certificate",
-      );
-    } finally {
-      restore();
-    }
+    super(certificateProvider, name, props, OUTPUT_NAMES, pulumi.mergeOptions(opts, { additionalSecretOutputs: CERTIFICATE_SECRET_OUTPUTS }), "nicsrs", "Certificate");
   }
 }

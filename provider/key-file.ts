@@ -17,6 +17,11 @@ export class KeyFileError extends Error {
   }
 }
 
+/** A private key in any PEM form, as PKCS#8 PEM (throws when the text holds none). */
+function pkcs8Pem(text: string): string {
+  return createPrivateKey(text).export({ type: "pkcs8", format: "pem" }) as string;
+}
+
 /** The key in `path` (PKCS#8 PEM), made and written there (0600, never overwriting) when the file does not exist. */
 export async function keyFromFile(path: string, key: KeySpec | undefined, warn: (line: string) => void = () => undefined): Promise<{ privateKeyPem: string; created: boolean }> {
   if (!isAbsolute(path)) throw new KeyFileError(path, "must be an absolute path");
@@ -29,7 +34,7 @@ export async function keyFromFile(path: string, key: KeySpec | undefined, warn: 
   if (text !== undefined) {
     let pem: string;
     try {
-      pem = createPrivateKey(text).export({ type: "pkcs8", format: "pem" }) as string;
+      pem = pkcs8Pem(text);
     } catch {
       throw new KeyFileError(path, "does not hold a PEM private key");
     }
@@ -65,7 +70,7 @@ export type KeyFileVerdict = "match" | "mismatch" | "absent";
 export async function certificateMatchesKeyFile(path: string, certificatePem: string): Promise<KeyFileVerdict> {
   let pem: string;
   try {
-    pem = createPrivateKey(await readFile(path, "utf8")).export({ type: "pkcs8", format: "pem" }) as string;
+    pem = pkcs8Pem(await readFile(path, "utf8"));
   } catch {
     return "absent";
   }

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretNames } from "./schema/field-table";
 import { SECTIGO_SMIME_FIELDS } from "./schema/sectigo-smime-fields";
-import { quietPromiseStacks } from "./quiet-registration";
+import { QuietDynamicResource } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const smimeProvider: pulumi.dynamic.ResourceProvider = {
@@ -48,7 +48,7 @@ export const SMIME_SECRET_OUTPUTS = secretNames(SECTIGO_SMIME_FIELDS.outputs);
 
 const OUTPUT_NAMES = Object.keys(SECTIGO_SMIME_FIELDS.outputs);
 
-export class SmimeCertificate extends pulumi.dynamic.Resource {
+export class SmimeCertificate extends QuietDynamicResource {
   declare public readonly orderNumber: pulumi.Output<string | undefined>;
   declare public readonly collectionCode: pulumi.Output<string | undefined>;
   /** 2 / 1 issued, 0 being processed; negative: the last Sectigo code (-20 rejected, -21 revoked, -22 unpaid, -154 e-mail not verified). */
@@ -73,13 +73,6 @@ export class SmimeCertificate extends pulumi.dynamic.Resource {
   declare public readonly emails: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: SmimeCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    const props: Record<string, unknown> = { ...args };
-    for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    const restore = quietPromiseStacks();
-    try {
-      super(smimeProvider, name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: SMIME_SECRET_OUTPUTS }), "sectigo", "SmimeCertificate");
-    } finally {
-      restore();
-    }
+    super(smimeProvider, name, { ...args }, OUTPUT_NAMES, pulumi.mergeOptions(opts, { additionalSecretOutputs: SMIME_SECRET_OUTPUTS }), "sectigo", "SmimeCertificate");
   }
 }

@@ -4,7 +4,7 @@
 // (see ./certificate.ts for why).
 import * as pulumi from "@pulumi/pulumi";
 import { SECTIGO_SSL_FIELDS } from "./schema/sectigo-ssl-fields";
-import { quietPromiseStacks } from "./quiet-registration";
+import { QuietDynamicResource } from "./quiet-registration";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const sectigoSslProvider: pulumi.dynamic.ResourceProvider = {
@@ -33,7 +33,7 @@ export interface SectigoSslCertificateArgs {
 
 const OUTPUT_NAMES = Object.keys(SECTIGO_SSL_FIELDS.outputs);
 
-export class SectigoSslCertificate extends pulumi.dynamic.Resource {
+export class SectigoSslCertificate extends QuietDynamicResource {
   declare public readonly orderNumber: pulumi.Output<string | undefined>;
   declare public readonly certificateId: pulumi.Output<string | undefined>;
   /** 2 / 1 issued, 0 being processed; -20 rejected, -21 revoked, -22 awaiting payment. */
@@ -66,13 +66,6 @@ export class SectigoSslCertificate extends pulumi.dynamic.Resource {
   declare public readonly sans: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: SectigoSslCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    const props: Record<string, unknown> = { ...args };
-    for (const k of OUTPUT_NAMES) if (!(k in props)) props[k] = undefined;
-    const restore = quietPromiseStacks();
-    try {
-      super(sectigoSslProvider, name, props, opts, "sectigo", "SslCertificate");
-    } finally {
-      restore();
-    }
+    super(sectigoSslProvider, name, { ...args }, OUTPUT_NAMES, opts, "sectigo", "SslCertificate");
   }
 }
